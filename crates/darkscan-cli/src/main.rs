@@ -1,0 +1,36 @@
+//! `darkscan`: the command-line interface of the darkscan toolkit.
+//!
+//! Each subcommand lives in its own module under `commands/` with an `Opts`
+//! struct (clap derive) and a `run` method, following PineAPPL's layout. No
+//! physics lives here: the commands parse, call the library and print.
+
+mod commands;
+mod input;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Dark-sector searches at fixed-target experiments (NA62, NA64, ...).
+#[derive(Parser)]
+#[command(name = "darkscan", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command.run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line, the whole context chain: "invalid --observed value '-1': ...".
+            eprintln!("darkscan: error: {err:#}");
+            if err.downcast_ref::<std::io::Error>().is_some() {
+                ExitCode::from(1)
+            } else {
+                // Bad input, like clap's own usage errors.
+                ExitCode::from(2)
+            }
+        }
+    }
+}
