@@ -11,7 +11,12 @@
 //! metres and times in seconds unless a name says otherwise (`ctau_m`,
 //! `time_ns`). See [`units`].
 
+pub mod io;
 pub mod kinematics;
+pub mod model;
 pub mod numeric;
+pub mod plot;
+pub mod production;
+pub mod reach;
 pub mod stats;
 pub mod units;

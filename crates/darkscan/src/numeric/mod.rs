@@ -5,5 +5,6 @@
 //! (relative 1e-10 or better) and is tested against closed forms.
 
 pub mod quadrature;
+pub mod rng;
 pub mod roots;
 pub mod special;

@@ -1,0 +1,1 @@
+//! Dark photon (placeholder, being written).

@@ -1,0 +1,1 @@
+//! Exclusion plots (being written).

@@ -1,0 +1,1 @@
+//! A′ bremsstrahlung (being written).

@@ -1,0 +1,4 @@
+//! How FIPs are made: cross sections and parent spectra.
+
+pub mod electron_brem;
+pub mod shower;

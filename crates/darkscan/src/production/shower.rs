@@ -1,0 +1,1 @@
+//! EM shower (being written).
