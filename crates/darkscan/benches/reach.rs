@@ -1,1 +1,49 @@
-fn main(){}
+//! Speed of the NA64 missing-energy reach.
+//!
+//! - `shower`: the e± track-length Monte Carlo above the 50 GeV cut
+//!   (10⁵ primaries of 100 GeV in the NA64 ECAL);
+//! - `yield_per_eot`: the A′ yield at one mass from those track lengths
+//!   (ETL cross section on every energy bin);
+//! - `reach/na64e-invisible`: the whole preset scan (shower, 100 masses ×
+//!   121 couplings, limit edges refined by root finding).
+//!
+//! Run: `cargo bench -p darkscan --bench reach`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use darkscan::experiment::missing_energy::MissingEnergySetup;
+use darkscan::experiment::preset;
+use darkscan::reach::{ReachOptions, run_missing_energy};
+use std::hint::black_box;
+
+fn setup() -> MissingEnergySetup {
+    let p = preset::load("na64e-invisible").unwrap();
+    MissingEnergySetup {
+        beam_energy: p.beam.energy_gev,
+        ecal_energy_max: p.selection.ecal_energy_max_gev,
+        material: p.material().unwrap(),
+        thickness_x0: p.target.thickness_x0,
+        positron_beam: false,
+        method: p.brem_method().unwrap(),
+        shower_events: p.shower.events,
+        seed: p.shower.seed,
+    }
+}
+
+fn reach(c: &mut Criterion) {
+    let s = setup();
+    let mut g = c.benchmark_group("na64e");
+    g.sample_size(10);
+    g.bench_function("shower/1e5 primaries", |b| b.iter(|| black_box(s.track_lengths())));
+    let tracks = s.track_lengths();
+    g.bench_function("yield_per_eot/one mass", |b| {
+        b.iter(|| black_box(s.yield_per_eot(&tracks, black_box(0.01))))
+    });
+    let p = preset::load("na64e-invisible").unwrap();
+    g.bench_function("reach/na64e-invisible (100 masses)", |b| {
+        b.iter(|| run_missing_energy("na64e-invisible", &p, &ReachOptions::default(), &|_| {}).unwrap())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reach);
+criterion_main!(benches);

@@ -20,3 +20,4 @@ pub mod production;
 pub mod reach;
 pub mod stats;
 pub mod units;
+pub mod experiment;

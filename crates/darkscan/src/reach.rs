@@ -82,3 +82,255 @@ pub struct ReachResult {
     #[serde(skip)]
     pub grid: YieldGrid,
 }
+
+use crate::experiment::missing_energy::MissingEnergySetup;
+use crate::experiment::preset::Preset;
+use crate::model::dark_photon::DarkPhoton;
+use crate::numeric::roots::brent;
+use crate::stats::{LimitMethod, StatsError, upper_limit};
+use rayon::prelude::*;
+use thiserror::Error;
+
+/// Why a reach computation could not run.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ReachError {
+    /// A mass outside (0, E_beam).
+    #[error("invalid mass {mass} GeV: masses must be positive and below the beam energy ({beam} GeV)")]
+    InvalidMass {
+        /// The mass.
+        mass: f64,
+        /// The beam energy.
+        beam: f64,
+    },
+    /// A non-positive or non-finite exposure.
+    #[error("invalid exposure {0}: must be a finite positive number of particles on target")]
+    InvalidExposure(f64),
+    /// Invalid α_D or mass ratio.
+    #[error("invalid {key} = {value}: {reason}")]
+    InvalidOption {
+        /// Option name.
+        key: &'static str,
+        /// Value.
+        value: f64,
+        /// Why.
+        reason: &'static str,
+    },
+    /// Bad statistics inputs.
+    #[error(transparent)]
+    Stats(#[from] StatsError),
+    /// The preset is inconsistent.
+    #[error("preset: {0}")]
+    Preset(String),
+}
+
+/// Command-line overrides of a preset's settings; `None` keeps the preset's.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReachOptions {
+    /// Exposure (particles on target).
+    pub exposure: Option<f64>,
+    /// Explicit masses in GeV (m_A′ in either plane).
+    pub masses: Option<Vec<f64>>,
+    /// Plane of the output.
+    pub plane: Plane,
+    /// α_D.
+    pub alpha_d: Option<f64>,
+    /// m_A′/m_χ.
+    pub mass_ratio: Option<f64>,
+    /// Limit method.
+    pub method: Option<LimitMethod>,
+    /// Observed events.
+    pub observed: Option<u64>,
+    /// Expected background.
+    pub background: Option<f64>,
+    /// Background uncertainty.
+    pub background_error: Option<f64>,
+}
+
+/// `n` log-spaced values from `lo` to `hi` inclusive.
+#[must_use]
+pub fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
+    if n == 1 {
+        return vec![lo];
+    }
+    let (a, b) = (lo.ln(), hi.ln());
+    (0..n).map(|i| (a + (b - a) * i as f64 / (n - 1) as f64).exp()).collect()
+}
+
+/// The coupling intervals in which `signal(g) ≥ n_ul`.
+///
+/// The grid brackets each crossing; the edge is then refined by Brent's
+/// method on ln signal − ln n_ul in ln g, so the contour does not depend on
+/// the grid spacing (only crossings closer than one grid step can be missed).
+/// An interval reaching the top of the grid has `hi = None`; one reaching the
+/// bottom starts at the lowest grid coupling.
+pub fn excluded_intervals(
+    couplings: &[f64],
+    signal: impl Fn(f64) -> f64,
+    n_ul: f64,
+) -> Vec<(f64, Option<f64>)> {
+    let f = |lg: f64| {
+        let s = signal(lg.exp());
+        if s > 0.0 { s.ln() - n_ul.ln() } else { -1e3 }
+    };
+    let values: Vec<f64> = couplings.iter().map(|&g| f(g.ln())).collect();
+    let edge = |i: usize| {
+        let (a, b) = (couplings[i].ln(), couplings[i + 1].ln());
+        brent(f, a, b, 1e-9).map_or(couplings[i], f64::exp)
+    };
+    let mut out = Vec::new();
+    let mut start: Option<f64> = None;
+    for i in 0..couplings.len() {
+        let inside = values[i] >= 0.0;
+        if inside && start.is_none() {
+            start = Some(if i == 0 { couplings[0] } else { edge(i - 1) });
+        }
+        if !inside && let Some(lo) = start.take() {
+            out.push((lo, Some(edge(i - 1))));
+        }
+    }
+    if let Some(lo) = start {
+        out.push((lo, None));
+    }
+    out
+}
+
+/// Missing-energy dark photon reach (NA64e-like presets).
+///
+/// `progress` is called with the number of finished masses.
+pub fn run_missing_energy(
+    preset_label: &str,
+    preset: &Preset,
+    opts: &ReachOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ReachResult, ReachError> {
+    let beam = preset.beam.energy_gev;
+    let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
+    if !(exposure.is_finite() && exposure > 0.0) {
+        return Err(ReachError::InvalidExposure(exposure));
+    }
+    let alpha_d = opts.alpha_d.unwrap_or(preset.model.alpha_d);
+    if !(alpha_d.is_finite() && alpha_d > 0.0) {
+        return Err(ReachError::InvalidOption { key: "alpha_d", value: alpha_d, reason: "must be positive" });
+    }
+    let ratio = opts.mass_ratio.unwrap_or(preset.model.mass_ratio);
+    if !(ratio.is_finite() && ratio > 2.0) {
+        return Err(ReachError::InvalidOption {
+            key: "mass_ratio",
+            value: ratio,
+            reason: "m_A'/m_chi must exceed 2 for the invisible decay",
+        });
+    }
+    let s = &preset.statistics;
+    let method = match opts.method {
+        Some(m) => m,
+        None => preset.limit_method().map_err(ReachError::Preset)?,
+    };
+    let n_ul = upper_limit(
+        method,
+        opts.observed.unwrap_or(s.observed),
+        opts.background.unwrap_or(s.background),
+        opts.background_error.unwrap_or(s.background_error),
+        s.cl,
+    )?;
+    let masses = match &opts.masses {
+        Some(m) => m.clone(),
+        None => log_space(preset.scan.mass_min_gev, preset.scan.mass_max_gev, preset.scan.n_masses),
+    };
+    for &m in &masses {
+        if !(m.is_finite() && m > 0.0 && m < beam) {
+            return Err(ReachError::InvalidMass { mass: m, beam });
+        }
+    }
+    let setup = MissingEnergySetup {
+        beam_energy: beam,
+        ecal_energy_max: preset.selection.ecal_energy_max_gev,
+        material: preset.material().ok_or_else(|| ReachError::Preset("unknown material".into()))?,
+        thickness_x0: preset.target.thickness_x0,
+        positron_beam: preset.beam.particle == "e+",
+        method: preset.brem_method().map_err(ReachError::Preset)?,
+        shower_events: preset.shower.events,
+        seed: preset.shower.seed,
+    };
+    let tracks = setup.track_lengths();
+    let couplings = log_space(preset.scan.coupling_min, preset.scan.coupling_max, preset.scan.n_couplings);
+    let norm = exposure * preset.selection.signal_efficiency;
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let per_mass: Vec<(Vec<f64>, Vec<(f64, Option<f64>)>)> = masses
+        .par_iter()
+        .map(|&m| {
+            let y1 = setup.yield_per_eot(&tracks, m);
+            let signal = |eps: f64| {
+                let br_inv = DarkPhoton::new(m, eps)
+                    .and_then(|a| a.with_dark_sector(alpha_d, m / ratio))
+                    .map_or(0.0, |a| a.branching_ratios().invisible);
+                norm * y1 * eps * eps * br_inv
+            };
+            let row = couplings.iter().map(|&g| signal(g)).collect();
+            let intervals = excluded_intervals(&couplings, signal, n_ul);
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+            (row, intervals)
+        })
+        .collect();
+    // The y plane: y = ε² α_D (m_χ/m_A′)⁴ versus m_χ = m_A′/R.
+    let to_plane = |eps: f64| match opts.plane {
+        Plane::Epsilon => eps,
+        Plane::Y => eps * eps * alpha_d / ratio.powi(4),
+    };
+    let mass_axis = |m: f64| match opts.plane {
+        Plane::Epsilon => m,
+        Plane::Y => m / ratio,
+    };
+    let limits = masses
+        .iter()
+        .zip(&per_mass)
+        .map(|(&m, (_, iv))| MassLimit {
+            mass: mass_axis(m),
+            excluded: iv.iter().map(|&(lo, hi)| (to_plane(lo), hi.map(to_plane))).collect(),
+        })
+        .collect();
+    let grid = YieldGrid {
+        masses: masses.iter().map(|&m| mass_axis(m)).collect(),
+        couplings: couplings.iter().map(|&g| to_plane(g)).collect(),
+        signal: per_mass.into_iter().map(|(row, _)| row).collect(),
+    };
+    Ok(ReachResult {
+        preset: preset_label.to_string(),
+        model: preset.model.name.clone(),
+        plane: opts.plane,
+        exposure,
+        signal_upper_limit: n_ul,
+        limits,
+        grid,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intervals_of_an_island_and_a_lower_edge() {
+        let g = log_space(1e-8, 1e-2, 61);
+        // Island: signal rises as g² and dies as exp(−(g/1e-4)²).
+        let island = |x: f64| 1e12 * x * x * (-(x / 1e-4).powi(2)).exp();
+        let iv = excluded_intervals(&g, island, 2.3);
+        assert_eq!(iv.len(), 1);
+        let (lo, hi) = iv[0];
+        assert!((island(lo) / 2.3 - 1.0).abs() < 1e-6);
+        assert!((island(hi.unwrap()) / 2.3 - 1.0).abs() < 1e-6);
+        // Missing energy: g² only → open upper end.
+        let iv = excluded_intervals(&g, |x| 1e10 * x * x, 2.3);
+        assert_eq!(iv.len(), 1);
+        assert!(iv[0].1.is_none());
+        assert!(((2.3f64 / 1e10).sqrt() / iv[0].0 - 1.0).abs() < 1e-6);
+        // Nothing excluded.
+        assert!(excluded_intervals(&g, |_| 0.0, 2.3).is_empty());
+    }
+
+    #[test]
+    fn log_space_ends() {
+        let v = log_space(1e-3, 1.0, 4);
+        assert!((v[0] - 1e-3).abs() < 1e-15 && (v[3] - 1.0).abs() < 1e-12);
+        assert!((v[1] - 1e-2).abs() < 1e-14);
+    }
+}

@@ -1,6 +1,10 @@
 //! The subcommands, one module each.
 
+pub mod preset;
+pub mod reach;
 pub mod stats;
+pub mod widths;
+pub mod xsec;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -11,6 +15,17 @@ pub enum Command {
     /// Counting statistics: p-values, upper limits, background sums.
     #[command(subcommand)]
     Stats(stats::StatsCommand),
+    /// Exclusion reach of a preset: grid -> limit -> contour -> tables -> plot.
+    Reach(reach::Opts),
+    /// List or print the shipped experiment presets.
+    #[command(subcommand)]
+    Preset(preset::PresetCommand),
+    /// Decay widths, branching ratios and lifetime of a FIP.
+    #[command(subcommand)]
+    Widths(widths::WidthsCommand),
+    /// Production cross sections.
+    #[command(subcommand)]
+    Xsec(xsec::XsecCommand),
 }
 
 impl Command {
@@ -18,6 +33,10 @@ impl Command {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::Stats(c) => c.run(),
+            Self::Reach(o) => o.run(),
+            Self::Preset(c) => c.run(),
+            Self::Widths(c) => c.run(),
+            Self::Xsec(c) => c.run(),
         }
     }
 }

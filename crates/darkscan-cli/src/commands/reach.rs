@@ -1,0 +1,186 @@
+//! `darkscan reach`.
+
+use crate::input::{confidence_level, non_negative};
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
+use darkscan::experiment::preset;
+use darkscan::reach::{Plane, ReachOptions, ReachResult, log_space, run_missing_energy};
+use darkscan::stats::LimitMethod;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::path::PathBuf;
+
+/// Output plane.
+#[derive(Clone, Copy, ValueEnum)]
+enum PlaneArg {
+    /// ε versus m_A′.
+    Epsilon,
+    /// y = ε² α_D (m_χ/m_A′)⁴ versus m_χ.
+    Y,
+}
+
+/// Exclusion reach of an experiment preset (a shipped name or a TOML file):
+/// expected signal on a (mass, coupling) grid, the 90 % CL signal upper limit
+/// from the preset's observed count and background, the excluded coupling
+/// intervals per mass, and (with --out) tables and plots.
+#[derive(Args)]
+pub struct Opts {
+    /// Preset name (see `darkscan preset list`) or path to a preset TOML file.
+    preset: String,
+    /// Exposure: particles on target (overrides the preset).
+    #[arg(long, allow_negative_numbers = true)]
+    exposure: Option<String>,
+    /// Masses in GeV: a list `0.001,0.01,0.1` or a log range `lo:hi:n`.
+    #[arg(long, allow_negative_numbers = true)]
+    masses: Option<String>,
+    /// Plane of the limits.
+    #[arg(long, value_enum, default_value = "epsilon")]
+    plane: PlaneArg,
+    /// Dark coupling α_D (y plane and invisible width).
+    #[arg(long, allow_negative_numbers = true)]
+    alpha_d: Option<f64>,
+    /// m_A′/m_χ.
+    #[arg(long, allow_negative_numbers = true)]
+    mass_ratio: Option<f64>,
+    /// Limit method (overrides the preset): cls, classical or fc.
+    #[arg(long)]
+    method: Option<LimitMethod>,
+    /// Observed events (overrides the preset).
+    #[arg(long, allow_negative_numbers = true)]
+    observed: Option<String>,
+    /// Expected background (overrides the preset).
+    #[arg(long, allow_negative_numbers = true)]
+    background: Option<String>,
+    /// Background uncertainty (overrides the preset).
+    #[arg(long, allow_negative_numbers = true)]
+    background_error: Option<String>,
+    /// Confidence level check only (the preset's CL is used; kept for symmetry with `stats`).
+    #[arg(long, hide = true)]
+    cl: Option<f64>,
+    /// Write limits.csv, limits.yaml (HEPData), yields.csv, reach.svg and reach.png here.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+    /// Show progress even with --json.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+/// Parses `--masses`: a comma list or `lo:hi:n` (log-spaced).
+fn parse_masses(text: &str) -> Result<Vec<f64>> {
+    if text.contains(':') {
+        let parts: Vec<&str> = text.split(':').collect();
+        if parts.len() != 3 {
+            bail!("invalid --masses value '{text}': expected lo:hi:n or a comma-separated list");
+        }
+        let lo = mass(parts[0])?;
+        let hi = mass(parts[1])?;
+        let n: usize = parts[2]
+            .trim()
+            .parse()
+            .ok()
+            .filter(|&n| n >= 1)
+            .with_context(|| format!("invalid --masses count '{}': expected a positive integer", parts[2]))?;
+        if hi < lo {
+            bail!("invalid --masses value '{text}': hi < lo");
+        }
+        return Ok(log_space(lo, hi, n));
+    }
+    text.split(',').map(mass).collect()
+}
+
+fn mass(t: &str) -> Result<f64> {
+    let t = t.trim();
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => bail!("invalid mass '{t}' in --masses: expected a positive number in GeV"),
+    }
+}
+
+impl Opts {
+    pub fn run(&self) -> Result<()> {
+        if let Some(cl) = self.cl {
+            confidence_level(cl)?;
+        }
+        let preset = preset::load(&self.preset)?;
+        let exposure = match &self.exposure {
+            Some(t) => {
+                let v = non_negative("--exposure", t)?;
+                if v == 0.0 {
+                    bail!("invalid --exposure value '{t}': must be positive");
+                }
+                Some(v)
+            }
+            None => None,
+        };
+        let observed = match &self.observed {
+            Some(t) => Some(crate::input::counts("--observed", t)?.first().copied().unwrap_or(0)),
+            None => None,
+        };
+        let opts = ReachOptions {
+            exposure,
+            masses: self.masses.as_deref().map(parse_masses).transpose()?,
+            plane: match self.plane {
+                PlaneArg::Epsilon => Plane::Epsilon,
+                PlaneArg::Y => Plane::Y,
+            },
+            alpha_d: self.alpha_d,
+            mass_ratio: self.mass_ratio,
+            method: self.method,
+            observed,
+            background: self.background.as_deref().map(|t| non_negative("--background", t)).transpose()?,
+            background_error: self
+                .background_error
+                .as_deref()
+                .map(|t| non_negative("--background-error", t))
+                .transpose()?,
+        };
+        let n_masses = opts.masses.as_ref().map_or(preset.scan.n_masses, Vec::len);
+        let bar = ProgressBar::new(n_masses as u64);
+        if self.json && !self.verbose {
+            bar.set_draw_target(ProgressDrawTarget::hidden());
+        }
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} masses ({elapsed})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        bar.set_message(format!("reach {}", preset.name));
+        let result =
+            run_missing_energy(&self.preset, &preset, &opts, &|done| bar.set_position(done as u64))?;
+        bar.finish_and_clear();
+        if let Some(dir) = &self.out {
+            let title = format!("{} — {:.3e} on target", preset.name, result.exposure);
+            let files = darkscan::io::write_reach_outputs(&result, dir, &title)?;
+            if !self.json {
+                for f in files {
+                    eprintln!("wrote {}", f.display());
+                }
+            }
+        }
+        if self.json {
+            println!("{}", serde_json::to_string(&result)?);
+        } else {
+            print_table(&result);
+        }
+        Ok(())
+    }
+}
+
+fn print_table(r: &ReachResult) {
+    println!("preset              {}", r.preset);
+    println!("model               {}", r.model);
+    println!("exposure            {:.4e}", r.exposure);
+    println!("signal upper limit  {:.4} events", r.signal_upper_limit);
+    println!("{:>14}  {:>12}  {:>12}", r.plane.mass_label(), "lower", "upper");
+    for l in &r.limits {
+        if l.excluded.is_empty() {
+            println!("{:>14.6e}  {:>12}  {:>12}", l.mass, "-", "-");
+        }
+        for (lo, hi) in &l.excluded {
+            let hi = hi.map_or("open".to_string(), |h| format!("{h:.4e}"));
+            println!("{:>14.6e}  {:>12.4e}  {:>12}", l.mass, lo, hi);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! `darkscan widths`.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use darkscan::model::dark_photon::DarkPhoton;
+
+/// The `widths` subcommands.
+#[derive(Subcommand)]
+pub enum WidthsCommand {
+    /// Minimal dark photon: widths to e+e-, mu+mu-, tau+tau-, hadrons (R ratio), invisible.
+    DarkPhoton(DarkPhotonOpts),
+}
+
+/// Dark photon decay widths.
+#[derive(Args)]
+pub struct DarkPhotonOpts {
+    /// A′ mass in GeV.
+    #[arg(long, allow_negative_numbers = true)]
+    mass: f64,
+    /// Kinetic mixing ε (widths scale as ε²).
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
+    coupling: f64,
+    /// Dark coupling α_D; with --dm-mass enables A′ → χχ̄.
+    #[arg(long, allow_negative_numbers = true)]
+    alpha_d: Option<f64>,
+    /// Dark-matter (Dirac χ) mass in GeV (default m_A′/3 when --alpha-d is given).
+    #[arg(long, allow_negative_numbers = true)]
+    dm_mass: Option<f64>,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+impl WidthsCommand {
+    /// Runs the subcommand.
+    pub fn run(&self) -> Result<()> {
+        match self {
+            Self::DarkPhoton(o) => o.run(),
+        }
+    }
+}
+
+impl DarkPhotonOpts {
+    fn run(&self) -> Result<()> {
+        let mut a = DarkPhoton::new(self.mass, self.coupling)?;
+        if let Some(ad) = self.alpha_d {
+            a = a.with_dark_sector(ad, self.dm_mass.unwrap_or(self.mass / 3.0))?;
+        }
+        let br = a.branching_ratios();
+        let total = a.total_width();
+        let ctau = a.ctau_m();
+        if self.json {
+            let v = serde_json::json!({
+                "mass": self.mass,
+                "coupling": self.coupling,
+                "total_width": total,
+                "ctau_m": crate::input::json_number(ctau),
+                "branching_ratios": {
+                    "e+e-": br.ee,
+                    "mu+mu-": br.mumu,
+                    "tau+tau-": br.tautau,
+                    "hadrons": br.hadrons,
+                    "invisible": br.invisible,
+                },
+            });
+            println!("{v}");
+        } else {
+            println!("mass           {} GeV", self.mass);
+            println!("coupling       {}", self.coupling);
+            println!("total width    {total:.6e} GeV");
+            println!("c tau          {ctau:.6e} m");
+            println!("BR(e+e-)       {:.6}", br.ee);
+            println!("BR(mu+mu-)     {:.6}", br.mumu);
+            println!("BR(tau+tau-)   {:.6}", br.tautau);
+            println!("BR(hadrons)    {:.6}", br.hadrons);
+            println!("BR(invisible)  {:.6}", br.invisible);
+        }
+        Ok(())
+    }
+}

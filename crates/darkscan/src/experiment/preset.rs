@@ -1,0 +1,385 @@
+//! Experiment presets: TOML files describing one published search (beam,
+//! target, exposure, selection, background, observed count, statistical
+//! method, model and scan grid).
+//!
+//! The shipped presets live in `crates/darkscan/presets/` and are embedded in
+//! the binary; `darkscan preset show NAME` prints one, and a user can copy,
+//! edit and pass the file instead of the name. Unknown keys are errors, so a
+//! mistyped key is reported rather than silently ignored.
+
+use crate::experiment::material::{self, Material};
+use crate::production::electron_brem::BremMethod;
+use crate::stats::LimitMethod;
+use serde::Deserialize;
+use std::path::Path;
+use thiserror::Error;
+
+/// The presets shipped with darkscan: (name, TOML text).
+pub const PRESETS: &[(&str, &str)] = &[
+    ("na64e-invisible", include_str!("../../presets/na64e-invisible.toml")),
+    ("na64e-invisible-2019", include_str!("../../presets/na64e-invisible-2019.toml")),
+];
+
+/// Why a preset could not be loaded. Messages are one line and name the key
+/// or value at fault.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum PresetError {
+    /// Neither a shipped preset nor a readable file.
+    #[error("unknown preset '{name}' (not a shipped preset and no such file); shipped presets: {known}")]
+    Unknown {
+        /// What was asked for.
+        name: String,
+        /// Comma-separated shipped names.
+        known: String,
+    },
+    /// The file could not be read.
+    #[error("cannot read preset file '{path}': {reason}")]
+    Read {
+        /// The path.
+        path: String,
+        /// The I/O error.
+        reason: String,
+    },
+    /// TOML syntax, a missing or unknown key, or a value of the wrong type.
+    #[error("{source_name}: line {line}: {message}")]
+    Parse {
+        /// Preset name or path.
+        source_name: String,
+        /// 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// What is wrong (names the key).
+        message: String,
+    },
+    /// A value that parses but makes no sense.
+    #[error("{source_name}: invalid {key} = {value}: {reason}")]
+    Invalid {
+        /// Preset name or path.
+        source_name: String,
+        /// Dotted key, e.g. `beam.energy_gev`.
+        key: &'static str,
+        /// The value as written.
+        value: String,
+        /// Why it is invalid.
+        reason: String,
+    },
+}
+
+/// A search configuration.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    /// Short name.
+    pub name: String,
+    /// One-line description.
+    pub description: String,
+    /// Publication the preset reproduces.
+    pub reference: String,
+    /// Incoming beam.
+    pub beam: Beam,
+    /// Target.
+    pub target: Target,
+    /// Number of beam particles on target.
+    pub exposure: Exposure,
+    /// Signal selection.
+    pub selection: Selection,
+    /// Counting-experiment inputs.
+    pub statistics: Statistics,
+    /// FIP model and production method.
+    pub model: ModelConfig,
+    /// Default grid.
+    pub scan: Scan,
+    /// Shower Monte Carlo settings (missing-energy searches).
+    #[serde(default)]
+    pub shower: ShowerSettings,
+}
+
+/// Beam settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Beam {
+    /// "e-", "e+", "mu-", "p".
+    pub particle: String,
+    /// Beam energy in GeV.
+    pub energy_gev: f64,
+}
+
+/// Target settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// Material name (see [`material::all`]).
+    pub material: String,
+    /// Thickness in radiation lengths.
+    pub thickness_x0: f64,
+}
+
+/// Exposure.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    /// Beam particles on target (EOT, MOT or POT).
+    pub particles_on_target: f64,
+}
+
+/// Signal selection.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Selection {
+    /// Missing-energy searches: maximum energy left in the target/ECAL (GeV).
+    pub ecal_energy_max_gev: f64,
+    /// Overall signal efficiency.
+    pub signal_efficiency: f64,
+}
+
+/// Counting-experiment inputs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statistics {
+    /// Observed events.
+    pub observed: u64,
+    /// Expected background.
+    pub background: f64,
+    /// Its uncertainty.
+    pub background_error: f64,
+    /// Limit method: "cls", "classical" or "fc".
+    pub method: String,
+    /// Confidence level.
+    pub cl: f64,
+}
+
+/// FIP model.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelConfig {
+    /// Model name; "dark-photon-invisible" for now.
+    pub name: String,
+    /// Bremsstrahlung cross-section method: "etl" or "iww".
+    pub cross_section: String,
+    /// Dark coupling α_D (y plane and BR_inv).
+    pub alpha_d: f64,
+    /// m_A′/m_χ.
+    pub mass_ratio: f64,
+}
+
+/// Default scan grid.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scan {
+    /// Lowest mass in GeV.
+    pub mass_min_gev: f64,
+    /// Highest mass in GeV.
+    pub mass_max_gev: f64,
+    /// Number of log-spaced masses.
+    pub n_masses: usize,
+    /// Lowest coupling.
+    pub coupling_min: f64,
+    /// Highest coupling.
+    pub coupling_max: f64,
+    /// Number of log-spaced couplings.
+    pub n_couplings: usize,
+}
+
+/// Shower Monte Carlo settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowerSettings {
+    /// Number of primaries simulated.
+    pub events: u64,
+    /// Random seed.
+    pub seed: u64,
+}
+
+impl Default for ShowerSettings {
+    fn default() -> Self {
+        Self { events: 100_000, seed: 1 }
+    }
+}
+
+/// Names of the shipped presets.
+#[must_use]
+pub fn names() -> Vec<&'static str> {
+    PRESETS.iter().map(|(n, _)| *n).collect()
+}
+
+/// The TOML text of a shipped preset.
+#[must_use]
+pub fn text(name: &str) -> Option<&'static str> {
+    PRESETS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+}
+
+/// Loads a shipped preset by name, or else a TOML file by path.
+pub fn load(name_or_path: &str) -> Result<Preset, PresetError> {
+    if let Some(t) = text(name_or_path) {
+        return parse(t, name_or_path);
+    }
+    let path = Path::new(name_or_path);
+    if !path.exists() {
+        return Err(PresetError::Unknown {
+            name: name_or_path.to_string(),
+            known: names().join(", "),
+        });
+    }
+    let t = std::fs::read_to_string(path).map_err(|e| PresetError::Read {
+        path: name_or_path.to_string(),
+        reason: e.to_string(),
+    })?;
+    parse(&t, name_or_path)
+}
+
+/// Parses and validates preset TOML text; `source_name` labels errors.
+pub fn parse(text: &str, source_name: &str) -> Result<Preset, PresetError> {
+    let preset: Preset = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].lines().count().max(1));
+        PresetError::Parse {
+            source_name: source_name.to_string(),
+            line,
+            message: e.message().replace('\n', " ").trim().to_string(),
+        }
+    })?;
+    preset.validate(source_name)?;
+    Ok(preset)
+}
+
+impl Preset {
+    fn validate(&self, src: &str) -> Result<(), PresetError> {
+        let bad = |key: &'static str, value: String, reason: &str| PresetError::Invalid {
+            source_name: src.to_string(),
+            key,
+            value,
+            reason: reason.to_string(),
+        };
+        let positive = |key: &'static str, v: f64| {
+            if v.is_finite() && v > 0.0 {
+                Ok(())
+            } else {
+                Err(bad(key, v.to_string(), "must be a finite positive number"))
+            }
+        };
+        positive("beam.energy_gev", self.beam.energy_gev)?;
+        positive("target.thickness_x0", self.target.thickness_x0)?;
+        positive("exposure.particles_on_target", self.exposure.particles_on_target)?;
+        positive("selection.ecal_energy_max_gev", self.selection.ecal_energy_max_gev)?;
+        positive("model.alpha_d", self.model.alpha_d)?;
+        positive("scan.mass_min_gev", self.scan.mass_min_gev)?;
+        positive("scan.mass_max_gev", self.scan.mass_max_gev)?;
+        positive("scan.coupling_min", self.scan.coupling_min)?;
+        positive("scan.coupling_max", self.scan.coupling_max)?;
+        if !["e-", "e+"].contains(&self.beam.particle.as_str()) {
+            return Err(bad("beam.particle", format!("'{}'", self.beam.particle), "supported: e-, e+"));
+        }
+        if self.material().is_none() {
+            let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
+            return Err(bad(
+                "target.material",
+                format!("'{}'", self.target.material),
+                &format!("unknown material; known: {}", known.join(", ")),
+            ));
+        }
+        let eff = self.selection.signal_efficiency;
+        if !(eff.is_finite() && eff > 0.0 && eff <= 1.0) {
+            return Err(bad("selection.signal_efficiency", eff.to_string(), "must lie in (0, 1]"));
+        }
+        if self.selection.ecal_energy_max_gev >= self.beam.energy_gev {
+            return Err(bad(
+                "selection.ecal_energy_max_gev",
+                self.selection.ecal_energy_max_gev.to_string(),
+                "must be below the beam energy",
+            ));
+        }
+        let s = &self.statistics;
+        if !(s.background.is_finite() && s.background >= 0.0) {
+            return Err(bad("statistics.background", s.background.to_string(), "must be >= 0"));
+        }
+        if !(s.background_error.is_finite() && s.background_error >= 0.0) {
+            return Err(bad("statistics.background_error", s.background_error.to_string(), "must be >= 0"));
+        }
+        if !(s.cl.is_finite() && s.cl > 0.0 && s.cl < 1.0) {
+            return Err(bad("statistics.cl", s.cl.to_string(), "must lie strictly between 0 and 1"));
+        }
+        if let Err(e) = self.limit_method() {
+            return Err(bad("statistics.method", format!("'{}'", s.method), &e));
+        }
+        if let Err(e) = self.brem_method() {
+            return Err(bad("model.cross_section", format!("'{}'", self.model.cross_section), &e));
+        }
+        if self.model.name != "dark-photon-invisible" {
+            return Err(bad("model.name", format!("'{}'", self.model.name), "supported: dark-photon-invisible"));
+        }
+        if !(self.model.mass_ratio.is_finite() && self.model.mass_ratio > 2.0) {
+            return Err(bad(
+                "model.mass_ratio",
+                self.model.mass_ratio.to_string(),
+                "m_A'/m_chi must exceed 2 for A' -> chi chi",
+            ));
+        }
+        if self.scan.mass_min_gev > self.scan.mass_max_gev {
+            return Err(bad("scan.mass_min_gev", self.scan.mass_min_gev.to_string(), "exceeds scan.mass_max_gev"));
+        }
+        if self.scan.coupling_min >= self.scan.coupling_max {
+            return Err(bad("scan.coupling_min", self.scan.coupling_min.to_string(), "must be below scan.coupling_max"));
+        }
+        if self.scan.n_masses == 0 {
+            return Err(bad("scan.n_masses", "0".into(), "must be at least 1"));
+        }
+        if self.scan.n_couplings < 2 {
+            return Err(bad("scan.n_couplings", self.scan.n_couplings.to_string(), "must be at least 2"));
+        }
+        if self.shower.events == 0 {
+            return Err(bad("shower.events", "0".into(), "must be at least 1"));
+        }
+        Ok(())
+    }
+
+    /// The target material.
+    #[must_use]
+    pub fn material(&self) -> Option<Material> {
+        material::by_name(&self.target.material)
+    }
+
+    /// The statistical method.
+    pub fn limit_method(&self) -> Result<LimitMethod, String> {
+        self.statistics.method.parse()
+    }
+
+    /// The cross-section method.
+    pub fn brem_method(&self) -> Result<BremMethod, String> {
+        self.model.cross_section.parse()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_presets_parse() {
+        for name in names() {
+            let p = load(name).unwrap();
+            assert_eq!(p.name, name);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let base = text("na64e-invisible").unwrap();
+        let missing = base.replace("energy_gev = 100.0\n", "");
+        let e = parse(&missing, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("energy_gev"), "{e}");
+        let typo = base.replace("signal_efficiency", "signal_eficiency");
+        let e = parse(&typo, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("signal_eficiency"), "{e}");
+        let wrong_type = base.replace("observed = 0", "observed = \"none\"");
+        let e = parse(&wrong_type, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("line"), "{e}");
+        let neg = base.replace("particles_on_target = 9.37e11", "particles_on_target = -1.0");
+        let e = parse(&neg, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("exposure.particles_on_target"), "{e}");
+        let mat = base.replace("material = \"na64-ecal\"", "material = \"kryptonite\"");
+        let e = parse(&mat, "x.toml").unwrap_err().to_string();
+        assert!(e.contains("kryptonite"), "{e}");
+        for e in [parse(&missing, "x").unwrap_err(), parse(&typo, "x").unwrap_err()] {
+            assert_eq!(e.to_string().lines().count(), 1);
+        }
+        assert!(matches!(load("no-such-preset"), Err(PresetError::Unknown { .. })));
+    }
+}
