@@ -148,7 +148,8 @@ impl<'a> FcBelt<'a> {
                 d.ln_pmf(k, (k as f64 - b).max(0.0))
             } else {
                 let hi = k as f64 + 1.0;
-                let (s_hat, v) = golden_max(&|s| d.ln_pmf(k, s), 0.0, hi, 1e-9);
+                // The maximum value is quadratic in the argmax error: 1e-6 suffices.
+                let (s_hat, v) = golden_max(&|s| d.ln_pmf(k, s), 0.0, hi, 1e-6);
                 // The maximum may sit on the boundary s = 0.
                 let v0 = d.ln_pmf(k, 0.0);
                 if v0 >= v || s_hat < 1e-8 {
@@ -168,7 +169,8 @@ impl<'a> FcBelt<'a> {
     /// ranked above it hold less than CL.
     fn accepts(&mut self, s: f64) -> bool {
         let mu_hi = s + self.dist.background() + 12.0 * self.dist.background_error();
-        let n_hi = (mu_hi + 15.0 * mu_hi.sqrt() + 30.0).ceil() as u64;
+        // Beyond μ + 10√μ + 15 the Poisson tail is below 1e-15.
+        let n_hi = (mu_hi + 10.0 * mu_hi.sqrt() + 15.0).ceil() as u64;
         let n_hi = n_hi.max(self.observed + 1);
         let r_obs = self.dist.ln_pmf(self.observed, s) - self.ln_best(self.observed);
         let mut above = 0.0;
