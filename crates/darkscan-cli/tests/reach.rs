@@ -9,14 +9,33 @@ fn darkscan() -> Command {
 }
 
 fn json(args: &[&str]) -> Value {
-    let out = darkscan().args(args).assert().success().get_output().stdout.clone();
+    let out = darkscan()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     serde_json::from_slice(&out).unwrap()
 }
 
 #[test]
 fn reach_json_has_the_documented_keys() {
-    let v = json(&["reach", "na64e-invisible", "--masses", "0.001,0.01,0.1", "--json"]);
-    for key in ["preset", "model", "plane", "exposure", "signal_upper_limit", "limits"] {
+    let v = json(&[
+        "reach",
+        "na64e-invisible",
+        "--masses",
+        "0.001,0.01,0.1",
+        "--json",
+    ]);
+    for key in [
+        "preset",
+        "model",
+        "plane",
+        "exposure",
+        "signal_upper_limit",
+        "limits",
+    ] {
         assert!(v.get(key).is_some(), "missing {key} in {v}");
     }
     assert_eq!(v["preset"], "na64e-invisible");
@@ -36,13 +55,29 @@ fn reach_json_has_the_documented_keys() {
 #[test]
 fn reach_scales_with_exposure_and_plane() {
     let a = json(&["reach", "na64e-invisible", "--masses", "0.01", "--json"]);
-    let b = json(&["reach", "na64e-invisible", "--masses", "0.01", "--exposure", "9.37e13", "--json"]);
+    let b = json(&[
+        "reach",
+        "na64e-invisible",
+        "--masses",
+        "0.01",
+        "--exposure",
+        "9.37e13",
+        "--json",
+    ]);
     let ea = a["limits"][0]["excluded"][0][0].as_f64().unwrap();
     let eb = b["limits"][0]["excluded"][0][0].as_f64().unwrap();
     // ε ∝ exposure^(-1/2): 100× exposure → 10× smaller ε.
     assert!((ea / eb - 10.0).abs() < 1e-3, "{ea} {eb}");
     // y plane: y = ε² α_D / R⁴ at m_χ = m_A'/R (defaults α_D = 0.5, R = 3).
-    let y = json(&["reach", "na64e-invisible", "--masses", "0.01", "--plane", "y", "--json"]);
+    let y = json(&[
+        "reach",
+        "na64e-invisible",
+        "--masses",
+        "0.01",
+        "--plane",
+        "y",
+        "--json",
+    ]);
     assert_eq!(y["plane"], "y");
     let m_chi = y["limits"][0]["mass"].as_f64().unwrap();
     assert!((m_chi - 0.01 / 3.0).abs() < 1e-12);
@@ -58,7 +93,13 @@ fn reach_writes_outputs() {
         .arg(dir.path())
         .assert()
         .success();
-    for f in ["limits.csv", "limits.yaml", "yields.csv", "reach.svg", "reach.png"] {
+    for f in [
+        "limits.csv",
+        "limits.yaml",
+        "yields.csv",
+        "reach.svg",
+        "reach.png",
+    ] {
         let p = dir.path().join(f);
         assert!(p.exists(), "{f} missing");
         assert!(std::fs::metadata(&p).unwrap().len() > 0, "{f} empty");
@@ -67,10 +108,22 @@ fn reach_writes_outputs() {
 
 #[test]
 fn preset_list_and_show() {
-    let out = darkscan().args(["preset", "list"]).assert().success().get_output().stdout.clone();
+    let out = darkscan()
+        .args(["preset", "list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("na64e-invisible"));
-    let out = darkscan().args(["preset", "show", "na64e-invisible"]).assert().success().get_output().stdout.clone();
+    let out = darkscan()
+        .args(["preset", "show", "na64e-invisible"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("particles_on_target = 9.37e11"));
 }
@@ -78,23 +131,55 @@ fn preset_list_and_show() {
 #[test]
 fn a_copied_and_edited_preset_file_works() {
     let dir = tempfile::tempdir().unwrap();
-    let out = darkscan().args(["preset", "show", "na64e-invisible"]).assert().success().get_output().stdout.clone();
+    let out = darkscan()
+        .args(["preset", "show", "na64e-invisible"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap().replace("9.37e11", "1e12");
     let path = dir.path().join("mine.toml");
     std::fs::write(&path, text).unwrap();
-    let v = json(&["reach", path.to_str().unwrap(), "--masses", "0.01", "--json"]);
+    let v = json(&[
+        "reach",
+        path.to_str().unwrap(),
+        "--masses",
+        "0.01",
+        "--json",
+    ]);
     assert_eq!(v["exposure"].as_f64().unwrap(), 1e12);
 }
 
 #[test]
 fn xsec_json() {
     // DMG4 reference: σ_ETL(Pb, 100 GeV, 10 MeV, ε = 1e-4) = 8486.3 pb → 8.4863e-25 cm² at ε = 1.
-    let v = json(&["xsec", "dark-photon-brem", "--target", "Pb", "--energy", "100", "--mass", "0.01", "--json"]);
+    let v = json(&[
+        "xsec",
+        "dark-photon-brem",
+        "--target",
+        "Pb",
+        "--energy",
+        "100",
+        "--mass",
+        "0.01",
+        "--json",
+    ]);
     assert_eq!(v["method"], "etl");
     let s = v["sigma_cm2"].as_f64().unwrap();
     assert!((s / 8.4863e-25 - 1.0).abs() < 0.01, "{s}");
     let v = json(&[
-        "xsec", "dark-photon-brem", "--target", "Pb", "--energy", "100", "--mass", "0.01", "--method", "iww", "--json",
+        "xsec",
+        "dark-photon-brem",
+        "--target",
+        "Pb",
+        "--energy",
+        "100",
+        "--mass",
+        "0.01",
+        "--method",
+        "iww",
+        "--json",
     ]);
     assert_eq!(v["method"], "iww");
 }
@@ -104,23 +189,103 @@ fn bad_reach_input_is_a_one_line_error_with_status_2() {
     let dir = tempfile::tempdir().unwrap();
     let broken = dir.path().join("broken.toml");
     let text = String::from_utf8(
-        darkscan().args(["preset", "show", "na64e-invisible"]).assert().success().get_output().stdout.clone(),
+        darkscan()
+            .args(["preset", "show", "na64e-invisible"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
     )
     .unwrap();
-    std::fs::write(&broken, text.replace("energy_gev = 100.0", "energy_gev = \"hundred\"")).unwrap();
+    std::fs::write(
+        &broken,
+        text.replace("energy_gev = 100.0", "energy_gev = \"hundred\""),
+    )
+    .unwrap();
     let mistyped = dir.path().join("mistyped.toml");
-    std::fs::write(&mistyped, text.replace("signal_efficiency", "signal_efficency")).unwrap();
+    std::fs::write(
+        &mistyped,
+        text.replace("signal_efficiency", "signal_efficency"),
+    )
+    .unwrap();
     let cases: Vec<(Vec<String>, &str)> = vec![
-        (vec!["reach".into(), "na64e-invisible".into(), "--masses".into(), "0".into()], "'0'"),
-        (vec!["reach".into(), "na64e-invisible".into(), "--masses".into(), "150".into()], "150"),
-        (vec!["reach".into(), "na64e-invisible".into(), "--masses".into(), "-0.1".into()], "-0.1"),
-        (vec!["reach".into(), "na64e-invisible".into(), "--exposure".into(), "-5".into()], "'-5'"),
-        (vec!["reach".into(), "no-such-preset".into()], "no-such-preset"),
-        (vec!["reach".into(), broken.to_str().unwrap().into()], "line"),
-        (vec!["reach".into(), mistyped.to_str().unwrap().into()], "signal_efficency"),
-        (vec!["xsec".into(), "dark-photon-brem".into(), "--target".into(), "Xx".into(), "--energy".into(), "100".into(), "--mass".into(), "0.01".into()], "'Xx'"),
-        (vec!["xsec".into(), "dark-photon-brem".into(), "--energy".into(), "100".into(), "--mass".into(), "200".into()], "'200'"),
-        (vec!["preset".into(), "show".into(), "nope".into()], "'nope'"),
+        (
+            vec![
+                "reach".into(),
+                "na64e-invisible".into(),
+                "--masses".into(),
+                "0".into(),
+            ],
+            "'0'",
+        ),
+        (
+            vec![
+                "reach".into(),
+                "na64e-invisible".into(),
+                "--masses".into(),
+                "150".into(),
+            ],
+            "150",
+        ),
+        (
+            vec![
+                "reach".into(),
+                "na64e-invisible".into(),
+                "--masses".into(),
+                "-0.1".into(),
+            ],
+            "-0.1",
+        ),
+        (
+            vec![
+                "reach".into(),
+                "na64e-invisible".into(),
+                "--exposure".into(),
+                "-5".into(),
+            ],
+            "'-5'",
+        ),
+        (
+            vec!["reach".into(), "no-such-preset".into()],
+            "no-such-preset",
+        ),
+        (
+            vec!["reach".into(), broken.to_str().unwrap().into()],
+            "line",
+        ),
+        (
+            vec!["reach".into(), mistyped.to_str().unwrap().into()],
+            "signal_efficency",
+        ),
+        (
+            vec![
+                "xsec".into(),
+                "dark-photon-brem".into(),
+                "--target".into(),
+                "Xx".into(),
+                "--energy".into(),
+                "100".into(),
+                "--mass".into(),
+                "0.01".into(),
+            ],
+            "'Xx'",
+        ),
+        (
+            vec![
+                "xsec".into(),
+                "dark-photon-brem".into(),
+                "--energy".into(),
+                "100".into(),
+                "--mass".into(),
+                "200".into(),
+            ],
+            "'200'",
+        ),
+        (
+            vec!["preset".into(), "show".into(), "nope".into()],
+            "'nope'",
+        ),
     ];
     for (args, needle) in cases {
         let out = darkscan().args(&args).assert().code(2).get_output().clone();

@@ -33,14 +33,18 @@ fn reach(c: &mut Criterion) {
     let s = setup();
     let mut g = c.benchmark_group("na64e");
     g.sample_size(10);
-    g.bench_function("shower/1e5 primaries", |b| b.iter(|| black_box(s.track_lengths())));
+    g.bench_function("shower/1e5 primaries", |b| {
+        b.iter(|| black_box(s.track_lengths()))
+    });
     let tracks = s.track_lengths();
     g.bench_function("yield_per_eot/one mass", |b| {
         b.iter(|| black_box(s.yield_per_eot(&tracks, black_box(0.01))))
     });
     let p = preset::load("na64e-invisible").unwrap();
     g.bench_function("reach/na64e-invisible (100 masses)", |b| {
-        b.iter(|| run_missing_energy("na64e-invisible", &p, &ReachOptions::default(), &|_| {}).unwrap())
+        b.iter(|| {
+            run_missing_energy("na64e-invisible", &p, &ReachOptions::default(), &|_| {}).unwrap()
+        })
     });
     g.finish();
 }

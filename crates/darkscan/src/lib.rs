@@ -11,6 +11,7 @@
 //! metres and times in seconds unless a name says otherwise (`ctau_m`,
 //! `time_ns`). See [`units`].
 
+pub mod experiment;
 pub mod io;
 pub mod kinematics;
 pub mod model;
@@ -20,4 +21,3 @@ pub mod production;
 pub mod reach;
 pub mod stats;
 pub mod units;
-pub mod experiment;

@@ -95,7 +95,9 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ReachError {
     /// A mass outside (0, E_beam).
-    #[error("invalid mass {mass} GeV: masses must be positive and below the beam energy ({beam} GeV)")]
+    #[error(
+        "invalid mass {mass} GeV: masses must be positive and below the beam energy ({beam} GeV)"
+    )]
     InvalidMass {
         /// The mass.
         mass: f64,
@@ -153,7 +155,9 @@ pub fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         return vec![lo];
     }
     let (a, b) = (lo.ln(), hi.ln());
-    (0..n).map(|i| (a + (b - a) * i as f64 / (n - 1) as f64).exp()).collect()
+    (0..n)
+        .map(|i| (a + (b - a) * i as f64 / (n - 1) as f64).exp())
+        .collect()
 }
 
 /// The coupling intervals in which `signal(g) ≥ n_ul`.
@@ -210,7 +214,11 @@ pub fn run_missing_energy(
     }
     let alpha_d = opts.alpha_d.unwrap_or(preset.model.alpha_d);
     if !(alpha_d.is_finite() && alpha_d > 0.0) {
-        return Err(ReachError::InvalidOption { key: "alpha_d", value: alpha_d, reason: "must be positive" });
+        return Err(ReachError::InvalidOption {
+            key: "alpha_d",
+            value: alpha_d,
+            reason: "must be positive",
+        });
     }
     let ratio = opts.mass_ratio.unwrap_or(preset.model.mass_ratio);
     if !(ratio.is_finite() && ratio > 2.0) {
@@ -234,7 +242,11 @@ pub fn run_missing_energy(
     )?;
     let masses = match &opts.masses {
         Some(m) => m.clone(),
-        None => log_space(preset.scan.mass_min_gev, preset.scan.mass_max_gev, preset.scan.n_masses),
+        None => log_space(
+            preset.scan.mass_min_gev,
+            preset.scan.mass_max_gev,
+            preset.scan.n_masses,
+        ),
     };
     for &m in &masses {
         if !(m.is_finite() && m > 0.0 && m < beam) {
@@ -244,7 +256,9 @@ pub fn run_missing_energy(
     let setup = MissingEnergySetup {
         beam_energy: beam,
         ecal_energy_max: preset.selection.ecal_energy_max_gev,
-        material: preset.material().ok_or_else(|| ReachError::Preset("unknown material".into()))?,
+        material: preset
+            .material()
+            .ok_or_else(|| ReachError::Preset("unknown material".into()))?,
         thickness_x0: preset.target.thickness_x0,
         positron_beam: preset.beam.particle == "e+",
         method: preset.brem_method().map_err(ReachError::Preset)?,
@@ -252,7 +266,11 @@ pub fn run_missing_energy(
         seed: preset.shower.seed,
     };
     let tracks = setup.track_lengths();
-    let couplings = log_space(preset.scan.coupling_min, preset.scan.coupling_max, preset.scan.n_couplings);
+    let couplings = log_space(
+        preset.scan.coupling_min,
+        preset.scan.coupling_max,
+        preset.scan.n_couplings,
+    );
     let norm = exposure * preset.selection.signal_efficiency;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let per_mass: Vec<(Vec<f64>, Vec<(f64, Option<f64>)>)> = masses
@@ -285,7 +303,10 @@ pub fn run_missing_energy(
         .zip(&per_mass)
         .map(|(&m, (_, iv))| MassLimit {
             mass: mass_axis(m),
-            excluded: iv.iter().map(|&(lo, hi)| (to_plane(lo), hi.map(to_plane))).collect(),
+            excluded: iv
+                .iter()
+                .map(|&(lo, hi)| (to_plane(lo), hi.map(to_plane)))
+                .collect(),
         })
         .collect();
     let grid = YieldGrid {

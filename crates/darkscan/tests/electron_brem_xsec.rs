@@ -31,7 +31,10 @@ const DMG4_ETL_PB: &[(f64, f64)] = &[
 fn etl_total_matches_dmg4_reference() {
     for &(m, pb) in DMG4_ETL_PB {
         let ours = to_pb_eps4(sigma_etl_total(100.0, m, LEAD));
-        assert!(((ours - pb) / pb).abs() < 0.01, "m={m}: {ours} pb vs DMG4 {pb} pb");
+        assert!(
+            ((ours - pb) / pb).abs() < 0.01,
+            "m={m}: {ours} pb vs DMG4 {pb} pb"
+        );
     }
 }
 

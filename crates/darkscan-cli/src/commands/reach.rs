@@ -81,7 +81,12 @@ fn parse_masses(text: &str) -> Result<Vec<f64>> {
             .parse()
             .ok()
             .filter(|&n| n >= 1)
-            .with_context(|| format!("invalid --masses count '{}': expected a positive integer", parts[2]))?;
+            .with_context(|| {
+                format!(
+                    "invalid --masses count '{}': expected a positive integer",
+                    parts[2]
+                )
+            })?;
         if hi < lo {
             bail!("invalid --masses value '{text}': hi < lo");
         }
@@ -115,7 +120,12 @@ impl Opts {
             None => None,
         };
         let observed = match &self.observed {
-            Some(t) => Some(crate::input::counts("--observed", t)?.first().copied().unwrap_or(0)),
+            Some(t) => Some(
+                crate::input::counts("--observed", t)?
+                    .first()
+                    .copied()
+                    .unwrap_or(0),
+            ),
             None => None,
         };
         let opts = ReachOptions {
@@ -129,7 +139,11 @@ impl Opts {
             mass_ratio: self.mass_ratio,
             method: self.method,
             observed,
-            background: self.background.as_deref().map(|t| non_negative("--background", t)).transpose()?,
+            background: self
+                .background
+                .as_deref()
+                .map(|t| non_negative("--background", t))
+                .transpose()?,
             background_error: self
                 .background_error
                 .as_deref()
@@ -147,12 +161,16 @@ impl Opts {
                 .progress_chars("=> "),
         );
         bar.set_message(format!("reach {}", preset.name));
-        let result =
-            run_missing_energy(&self.preset, &preset, &opts, &|done| bar.set_position(done as u64))?;
+        let result = run_missing_energy(&self.preset, &preset, &opts, &|done| {
+            bar.set_position(done as u64)
+        })?;
         bar.finish_and_clear();
         if let Some(dir) = &self.out {
-            let title = format!("{} — {:.3e} on target", preset.name, result.exposure);
-            let files = darkscan::io::write_reach_outputs(&result, dir, &title)?;
+            let files = darkscan::io::write_reach_outputs(
+                &result,
+                dir,
+                &darkscan::plot::default_title(&result),
+            )?;
             if !self.json {
                 for f in files {
                     eprintln!("wrote {}", f.display());
@@ -173,7 +191,12 @@ fn print_table(r: &ReachResult) {
     println!("model               {}", r.model);
     println!("exposure            {:.4e}", r.exposure);
     println!("signal upper limit  {:.4} events", r.signal_upper_limit);
-    println!("{:>14}  {:>12}  {:>12}", r.plane.mass_label(), "lower", "upper");
+    println!(
+        "{:>14}  {:>12}  {:>12}",
+        r.plane.mass_label(),
+        "lower",
+        "upper"
+    );
     for l in &r.limits {
         if l.excluded.is_empty() {
             println!("{:>14.6e}  {:>12}  {:>12}", l.mass, "-", "-");

@@ -49,10 +49,17 @@ impl BremOpts {
     fn run(&self) -> Result<()> {
         let Some(mat) = material::by_name(&self.target) else {
             let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
-            bail!("unknown target material '{}'; known: {}", self.target, known.join(", "));
+            bail!(
+                "unknown target material '{}'; known: {}",
+                self.target,
+                known.join(", ")
+            );
         };
         if !(self.energy.is_finite() && self.energy > 0.0) {
-            bail!("invalid --energy value '{}': expected a positive energy in GeV", self.energy);
+            bail!(
+                "invalid --energy value '{}': expected a positive energy in GeV",
+                self.energy
+            );
         }
         if !(self.mass.is_finite() && self.mass > 0.0 && self.mass < self.energy) {
             bail!(
@@ -62,18 +69,28 @@ impl BremOpts {
             );
         }
         if !(self.x_min.is_finite() && (0.0..1.0).contains(&self.x_min)) {
-            bail!("invalid --x-min value '{}': expected 0 <= x < 1", self.x_min);
+            bail!(
+                "invalid --x-min value '{}': expected 0 <= x < 1",
+                self.x_min
+            );
         }
         let nucleus = Nucleus { z: mat.z, a: mat.a };
-        let sigma = sigma_above(self.method, self.energy, self.mass, nucleus, self.x_min) * HBARC2_GEV2_CM2;
+        let sigma =
+            sigma_above(self.method, self.energy, self.mass, nucleus, self.x_min) * HBARC2_GEV2_CM2;
         if self.json {
-            println!("{}", serde_json::json!({ "sigma_cm2": sigma, "method": self.method.name() }));
+            println!(
+                "{}",
+                serde_json::json!({ "sigma_cm2": sigma, "method": self.method.name() })
+            );
         } else {
             println!("target     {} (Z = {}, A = {})", mat.name, mat.z, mat.a);
             println!("energy     {} GeV", self.energy);
             println!("mass       {} GeV", self.mass);
             println!("method     {}", self.method.name());
-            println!("sigma      {sigma:.6e} cm^2 at epsilon = 1 (x > {})", self.x_min);
+            println!(
+                "sigma      {sigma:.6e} cm^2 at epsilon = 1 (x > {})",
+                self.x_min
+            );
         }
         Ok(())
     }

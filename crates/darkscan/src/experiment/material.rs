@@ -60,25 +60,57 @@ fn element(
 /// Lead: X₀ = 6.37 g/cm², ρ = 11.35 g/cm³, E_c(e⁻) = 7.43 MeV (PDG).
 #[must_use]
 pub fn lead() -> Material {
-    element("Pb", 82.0, 207.2, 11.35, 6.37, 7.43, "PDG atomic and nuclear properties: lead")
+    element(
+        "Pb",
+        82.0,
+        207.2,
+        11.35,
+        6.37,
+        7.43,
+        "PDG atomic and nuclear properties: lead",
+    )
 }
 
 /// Tungsten: X₀ = 6.76 g/cm², ρ = 19.30 g/cm³, E_c(e⁻) = 7.97 MeV (PDG).
 #[must_use]
 pub fn tungsten() -> Material {
-    element("W", 74.0, 183.84, 19.30, 6.76, 7.97, "PDG atomic and nuclear properties: tungsten")
+    element(
+        "W",
+        74.0,
+        183.84,
+        19.30,
+        6.76,
+        7.97,
+        "PDG atomic and nuclear properties: tungsten",
+    )
 }
 
 /// Iron: X₀ = 13.84 g/cm², ρ = 7.874 g/cm³, E_c(e⁻) = 21.68 MeV (PDG).
 #[must_use]
 pub fn iron() -> Material {
-    element("Fe", 26.0, 55.845, 7.874, 13.84, 21.68, "PDG atomic and nuclear properties: iron")
+    element(
+        "Fe",
+        26.0,
+        55.845,
+        7.874,
+        13.84,
+        21.68,
+        "PDG atomic and nuclear properties: iron",
+    )
 }
 
 /// Copper: X₀ = 12.86 g/cm², ρ = 8.96 g/cm³, E_c(e⁻) = 19.42 MeV (PDG).
 #[must_use]
 pub fn copper() -> Material {
-    element("Cu", 29.0, 63.546, 8.96, 12.86, 19.42, "PDG atomic and nuclear properties: copper")
+    element(
+        "Cu",
+        29.0,
+        63.546,
+        8.96,
+        12.86,
+        19.42,
+        "PDG atomic and nuclear properties: copper",
+    )
 }
 
 /// The NA64 electromagnetic calorimeter, the active target of NA64e: a
@@ -113,7 +145,9 @@ pub fn all() -> Vec<Material> {
 /// Look a material up by name (case-insensitive).
 #[must_use]
 pub fn by_name(name: &str) -> Option<Material> {
-    all().into_iter().find(|m| m.name.eq_ignore_ascii_case(name))
+    all()
+        .into_iter()
+        .find(|m| m.name.eq_ignore_ascii_case(name))
 }
 
 #[cfg(test)]

@@ -65,7 +65,10 @@ impl MissingEnergySetup {
     /// Y₁(m): A′ per electron on target at ε = 1 with E_A′ above the cut.
     #[must_use]
     pub fn yield_per_eot(&self, tracks: &TrackLengths, mass: f64) -> f64 {
-        let nucleus = Nucleus { z: self.material.z, a: self.material.a };
+        let nucleus = Nucleus {
+            z: self.material.z,
+            a: self.material.a,
+        };
         let e_cut = self.min_aprime_energy();
         let centers = tracks.centers();
         let mut total = 0.0;

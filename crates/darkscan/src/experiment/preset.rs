@@ -16,8 +16,14 @@ use thiserror::Error;
 
 /// The presets shipped with darkscan: (name, TOML text).
 pub const PRESETS: &[(&str, &str)] = &[
-    ("na64e-invisible", include_str!("../../presets/na64e-invisible.toml")),
-    ("na64e-invisible-2019", include_str!("../../presets/na64e-invisible-2019.toml")),
+    (
+        "na64e-invisible",
+        include_str!("../../presets/na64e-invisible.toml"),
+    ),
+    (
+        "na64e-invisible-2019",
+        include_str!("../../presets/na64e-invisible-2019.toml"),
+    ),
 ];
 
 /// Why a preset could not be loaded. Messages are one line and name the key
@@ -25,7 +31,9 @@ pub const PRESETS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum PresetError {
     /// Neither a shipped preset nor a readable file.
-    #[error("unknown preset '{name}' (not a shipped preset and no such file); shipped presets: {known}")]
+    #[error(
+        "unknown preset '{name}' (not a shipped preset and no such file); shipped presets: {known}"
+    )]
     Unknown {
         /// What was asked for.
         name: String,
@@ -191,7 +199,10 @@ pub struct ShowerSettings {
 
 impl Default for ShowerSettings {
     fn default() -> Self {
-        Self { events: 100_000, seed: 1 }
+        Self {
+            events: 100_000,
+            seed: 1,
+        }
     }
 }
 
@@ -229,7 +240,9 @@ pub fn load(name_or_path: &str) -> Result<Preset, PresetError> {
 /// Parses and validates preset TOML text; `source_name` labels errors.
 pub fn parse(text: &str, source_name: &str) -> Result<Preset, PresetError> {
     let preset: Preset = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].lines().count().max(1));
+        let line = e.span().map_or(0, |s| {
+            text[..s.start.min(text.len())].lines().count().max(1)
+        });
         PresetError::Parse {
             source_name: source_name.to_string(),
             line,
@@ -257,15 +270,25 @@ impl Preset {
         };
         positive("beam.energy_gev", self.beam.energy_gev)?;
         positive("target.thickness_x0", self.target.thickness_x0)?;
-        positive("exposure.particles_on_target", self.exposure.particles_on_target)?;
-        positive("selection.ecal_energy_max_gev", self.selection.ecal_energy_max_gev)?;
+        positive(
+            "exposure.particles_on_target",
+            self.exposure.particles_on_target,
+        )?;
+        positive(
+            "selection.ecal_energy_max_gev",
+            self.selection.ecal_energy_max_gev,
+        )?;
         positive("model.alpha_d", self.model.alpha_d)?;
         positive("scan.mass_min_gev", self.scan.mass_min_gev)?;
         positive("scan.mass_max_gev", self.scan.mass_max_gev)?;
         positive("scan.coupling_min", self.scan.coupling_min)?;
         positive("scan.coupling_max", self.scan.coupling_max)?;
         if !["e-", "e+"].contains(&self.beam.particle.as_str()) {
-            return Err(bad("beam.particle", format!("'{}'", self.beam.particle), "supported: e-, e+"));
+            return Err(bad(
+                "beam.particle",
+                format!("'{}'", self.beam.particle),
+                "supported: e-, e+",
+            ));
         }
         if self.material().is_none() {
             let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
@@ -277,7 +300,11 @@ impl Preset {
         }
         let eff = self.selection.signal_efficiency;
         if !(eff.is_finite() && eff > 0.0 && eff <= 1.0) {
-            return Err(bad("selection.signal_efficiency", eff.to_string(), "must lie in (0, 1]"));
+            return Err(bad(
+                "selection.signal_efficiency",
+                eff.to_string(),
+                "must lie in (0, 1]",
+            ));
         }
         if self.selection.ecal_energy_max_gev >= self.beam.energy_gev {
             return Err(bad(
@@ -288,22 +315,42 @@ impl Preset {
         }
         let s = &self.statistics;
         if !(s.background.is_finite() && s.background >= 0.0) {
-            return Err(bad("statistics.background", s.background.to_string(), "must be >= 0"));
+            return Err(bad(
+                "statistics.background",
+                s.background.to_string(),
+                "must be >= 0",
+            ));
         }
         if !(s.background_error.is_finite() && s.background_error >= 0.0) {
-            return Err(bad("statistics.background_error", s.background_error.to_string(), "must be >= 0"));
+            return Err(bad(
+                "statistics.background_error",
+                s.background_error.to_string(),
+                "must be >= 0",
+            ));
         }
         if !(s.cl.is_finite() && s.cl > 0.0 && s.cl < 1.0) {
-            return Err(bad("statistics.cl", s.cl.to_string(), "must lie strictly between 0 and 1"));
+            return Err(bad(
+                "statistics.cl",
+                s.cl.to_string(),
+                "must lie strictly between 0 and 1",
+            ));
         }
         if let Err(e) = self.limit_method() {
             return Err(bad("statistics.method", format!("'{}'", s.method), &e));
         }
         if let Err(e) = self.brem_method() {
-            return Err(bad("model.cross_section", format!("'{}'", self.model.cross_section), &e));
+            return Err(bad(
+                "model.cross_section",
+                format!("'{}'", self.model.cross_section),
+                &e,
+            ));
         }
         if self.model.name != "dark-photon-invisible" {
-            return Err(bad("model.name", format!("'{}'", self.model.name), "supported: dark-photon-invisible"));
+            return Err(bad(
+                "model.name",
+                format!("'{}'", self.model.name),
+                "supported: dark-photon-invisible",
+            ));
         }
         if !(self.model.mass_ratio.is_finite() && self.model.mass_ratio > 2.0) {
             return Err(bad(
@@ -313,16 +360,28 @@ impl Preset {
             ));
         }
         if self.scan.mass_min_gev > self.scan.mass_max_gev {
-            return Err(bad("scan.mass_min_gev", self.scan.mass_min_gev.to_string(), "exceeds scan.mass_max_gev"));
+            return Err(bad(
+                "scan.mass_min_gev",
+                self.scan.mass_min_gev.to_string(),
+                "exceeds scan.mass_max_gev",
+            ));
         }
         if self.scan.coupling_min >= self.scan.coupling_max {
-            return Err(bad("scan.coupling_min", self.scan.coupling_min.to_string(), "must be below scan.coupling_max"));
+            return Err(bad(
+                "scan.coupling_min",
+                self.scan.coupling_min.to_string(),
+                "must be below scan.coupling_max",
+            ));
         }
         if self.scan.n_masses == 0 {
             return Err(bad("scan.n_masses", "0".into(), "must be at least 1"));
         }
         if self.scan.n_couplings < 2 {
-            return Err(bad("scan.n_couplings", self.scan.n_couplings.to_string(), "must be at least 2"));
+            return Err(bad(
+                "scan.n_couplings",
+                self.scan.n_couplings.to_string(),
+                "must be at least 2",
+            ));
         }
         if self.shower.events == 0 {
             return Err(bad("shower.events", "0".into(), "must be at least 1"));
@@ -371,15 +430,24 @@ mod tests {
         let wrong_type = base.replace("observed = 0", "observed = \"none\"");
         let e = parse(&wrong_type, "x.toml").unwrap_err().to_string();
         assert!(e.contains("line"), "{e}");
-        let neg = base.replace("particles_on_target = 9.37e11", "particles_on_target = -1.0");
+        let neg = base.replace(
+            "particles_on_target = 9.37e11",
+            "particles_on_target = -1.0",
+        );
         let e = parse(&neg, "x.toml").unwrap_err().to_string();
         assert!(e.contains("exposure.particles_on_target"), "{e}");
         let mat = base.replace("material = \"na64-ecal\"", "material = \"kryptonite\"");
         let e = parse(&mat, "x.toml").unwrap_err().to_string();
         assert!(e.contains("kryptonite"), "{e}");
-        for e in [parse(&missing, "x").unwrap_err(), parse(&typo, "x").unwrap_err()] {
+        for e in [
+            parse(&missing, "x").unwrap_err(),
+            parse(&typo, "x").unwrap_err(),
+        ] {
             assert_eq!(e.to_string().lines().count(), 1);
         }
-        assert!(matches!(load("no-such-preset"), Err(PresetError::Unknown { .. })));
+        assert!(matches!(
+            load("no-such-preset"),
+            Err(PresetError::Unknown { .. })
+        ));
     }
 }

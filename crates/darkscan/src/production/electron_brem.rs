@@ -61,7 +61,9 @@ impl FromStr for BremMethod {
         match s.to_ascii_lowercase().as_str() {
             "etl" => Ok(Self::Etl),
             "iww" => Ok(Self::Iww),
-            other => Err(format!("unknown cross-section method '{other}' (expected etl or iww)")),
+            other => Err(format!(
+                "unknown cross-section method '{other}' (expected etl or iww)"
+            )),
         }
     }
 }
@@ -255,15 +257,25 @@ fn k_table() -> &'static KTable {
         let text = include_str!("../../data/dmg4_kfactors_pb.csv");
         let mut masses = Vec::new();
         let mut k = Vec::new();
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("m_GeV")) {
-            let vals: Vec<f64> = line.split(',').map(|v| v.trim().parse().unwrap_or(f64::NAN)).collect();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("m_GeV"))
+        {
+            let vals: Vec<f64> = line
+                .split(',')
+                .map(|v| v.trim().parse().unwrap_or(f64::NAN))
+                .collect();
             if vals.len() == 9 {
                 masses.push(vals[0]);
                 k.push(vals[1..].to_vec());
             }
         }
         let energies = (1..=8).map(|i| 20.0 * i as f64).collect();
-        KTable { masses, energies, k }
+        KTable {
+            masses,
+            energies,
+            k,
+        }
     })
 }
 

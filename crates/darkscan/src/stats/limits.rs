@@ -281,14 +281,24 @@ mod tests {
         // The default step against a 10× finer scan over a grid of counts and
         // backgrounds (with and without a background error).
         for n in 0..7u64 {
-            for &(b, d) in &[(0.0, 0.0), (0.5, 0.0), (1.0, 0.0), (2.5, 0.0), (4.0, 0.0), (1.0, 0.3)] {
+            for &(b, d) in &[
+                (0.0, 0.0),
+                (0.5, 0.0),
+                (1.0, 0.0),
+                (2.5, 0.0),
+                (4.0, 0.0),
+                (1.0, 0.3),
+            ] {
                 if d > 0.0 && n > 2 {
                     continue; // slow in debug builds; the δ = 0 belt is the discrete one
                 }
                 let dist = SmearedPoisson::new(b, d).unwrap();
                 let coarse = feldman_cousins_with_step(&dist, n, 0.9, 1e-2).unwrap();
                 let fine = feldman_cousins_with_step(&dist, n, 0.9, 1e-3).unwrap();
-                assert!((coarse - fine).abs() < 1e-8, "n={n} b={b}±{d}: {coarse} vs {fine}");
+                assert!(
+                    (coarse - fine).abs() < 1e-8,
+                    "n={n} b={b}±{d}: {coarse} vs {fine}"
+                );
             }
         }
     }
