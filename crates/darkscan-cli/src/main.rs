@@ -25,7 +25,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // One line, the whole context chain: "invalid --observed value '-1': ...".
             eprintln!("darkscan: error: {err:#}");
-            if err.downcast_ref::<std::io::Error>().is_some() {
+            let io_failure = err.downcast_ref::<std::io::Error>().is_some()
+                || err.downcast_ref::<darkscan::io::IoError>().is_some();
+            if io_failure {
                 ExitCode::from(1)
             } else {
                 // Bad input, like clap's own usage errors.
