@@ -148,6 +148,9 @@ pub struct ReachOptions {
     pub background_error: Option<f64>,
 }
 
+/// Excluded coupling intervals at one mass: (lower edge, upper edge or open).
+pub type Intervals = Vec<(f64, Option<f64>)>;
+
 /// `n` log-spaced values from `lo` to `hi` inclusive.
 #[must_use]
 pub fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
@@ -167,11 +170,7 @@ pub fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
 /// the grid spacing (only crossings closer than one grid step can be missed).
 /// An interval reaching the top of the grid has `hi = None`; one reaching the
 /// bottom starts at the lowest grid coupling.
-pub fn excluded_intervals(
-    couplings: &[f64],
-    signal: impl Fn(f64) -> f64,
-    n_ul: f64,
-) -> Vec<(f64, Option<f64>)> {
+pub fn excluded_intervals(couplings: &[f64], signal: impl Fn(f64) -> f64, n_ul: f64) -> Intervals {
     let f = |lg: f64| {
         let s = signal(lg.exp());
         if s > 0.0 { s.ln() - n_ul.ln() } else { -1e3 }
@@ -183,8 +182,8 @@ pub fn excluded_intervals(
     };
     let mut out = Vec::new();
     let mut start: Option<f64> = None;
-    for i in 0..couplings.len() {
-        let inside = values[i] >= 0.0;
+    for (i, &v) in values.iter().enumerate() {
+        let inside = v >= 0.0;
         if inside && start.is_none() {
             start = Some(if i == 0 { couplings[0] } else { edge(i - 1) });
         }
@@ -273,7 +272,7 @@ pub fn run_missing_energy(
     );
     let norm = exposure * preset.selection.signal_efficiency;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let per_mass: Vec<(Vec<f64>, Vec<(f64, Option<f64>)>)> = masses
+    let per_mass: Vec<(Vec<f64>, Intervals)> = masses
         .par_iter()
         .map(|&m| {
             let y1 = setup.yield_per_eot(&tracks, m);
