@@ -294,3 +294,36 @@ fn bad_reach_input_is_a_one_line_error_with_status_2() {
         assert!(err.contains(needle), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn reach_cl_and_observed_override_the_preset() {
+    // CLs with n = 0 at 95 % CL: ln 20 signal events.
+    let v = json(&[
+        "reach",
+        "na64e-invisible",
+        "--masses",
+        "0.01",
+        "--cl",
+        "0.95",
+        "--json",
+    ]);
+    assert!((v["signal_upper_limit"].as_f64().unwrap() - 20f64.ln()).abs() < 1e-8);
+    let v = json(&[
+        "reach",
+        "na64e-invisible",
+        "--masses",
+        "0.01",
+        "--observed",
+        "1",
+        "--background",
+        "0.17",
+        "--background-error",
+        "0",
+        "--json",
+    ]);
+    assert!((v["signal_upper_limit"].as_f64().unwrap() - 3.736_051).abs() < 2e-6);
+    darkscan()
+        .args(["reach", "na64e-invisible", "--observed", "1,2"])
+        .assert()
+        .code(2);
+}

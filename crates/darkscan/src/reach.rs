@@ -146,6 +146,8 @@ pub struct ReachOptions {
     pub background: Option<f64>,
     /// Background uncertainty.
     pub background_error: Option<f64>,
+    /// Confidence level of the limit.
+    pub cl: Option<f64>,
 }
 
 /// Excluded coupling intervals at one mass: (lower edge, upper edge or open).
@@ -237,7 +239,7 @@ pub fn run_missing_energy(
         opts.observed.unwrap_or(s.observed),
         opts.background.unwrap_or(s.background),
         opts.background_error.unwrap_or(s.background_error),
-        s.cl,
+        opts.cl.unwrap_or(s.cl),
     )?;
     let masses = match &opts.masses {
         Some(m) => m.clone(),

@@ -53,8 +53,8 @@ pub struct Opts {
     /// Background uncertainty (overrides the preset).
     #[arg(long, allow_negative_numbers = true)]
     background_error: Option<String>,
-    /// Confidence level check only (the preset's CL is used; kept for symmetry with `stats`).
-    #[arg(long, hide = true)]
+    /// Confidence level of the limit, in (0, 1) (overrides the preset).
+    #[arg(long, allow_negative_numbers = true)]
     cl: Option<f64>,
     /// Write limits.csv, limits.yaml (HEPData), yields.csv, reach.svg and reach.png here.
     #[arg(long)]
@@ -105,9 +105,7 @@ fn mass(t: &str) -> Result<f64> {
 
 impl Opts {
     pub fn run(&self) -> Result<()> {
-        if let Some(cl) = self.cl {
-            confidence_level(cl)?;
-        }
+        let cl = self.cl.map(confidence_level).transpose()?;
         let preset = preset::load(&self.preset)?;
         let exposure = match &self.exposure {
             Some(t) => {
@@ -120,12 +118,10 @@ impl Opts {
             None => None,
         };
         let observed = match &self.observed {
-            Some(t) => Some(
-                crate::input::counts("--observed", t)?
-                    .first()
-                    .copied()
-                    .unwrap_or(0),
-            ),
+            Some(t) => match crate::input::counts("--observed", t)?.as_slice() {
+                [n] => Some(*n),
+                _ => bail!("invalid --observed value '{t}': reach takes one count"),
+            },
             None => None,
         };
         let opts = ReachOptions {
@@ -135,6 +131,7 @@ impl Opts {
                 PlaneArg::Epsilon => Plane::Epsilon,
                 PlaneArg::Y => Plane::Y,
             },
+            cl,
             alpha_d: self.alpha_d,
             mass_ratio: self.mass_ratio,
             method: self.method,
