@@ -1,23 +1,9 @@
 //! `darkscan reach`, `preset`, `xsec` and `widths` end to end: interface
 //! (flags and JSON keys of the NA64 reach issue) and error handling.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn darkscan() -> Command {
-    Command::cargo_bin("darkscan").unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = darkscan()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
+use common::{darkscan, json};
 
 #[test]
 fn reach_json_has_the_documented_keys() {

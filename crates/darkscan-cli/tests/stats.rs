@@ -1,24 +1,11 @@
 //! `darkscan stats …` end to end: the exact interface of the foundation issue
 //! (flags, JSON keys, exit status 2 with a one-line message for bad input).
 
-use assert_cmd::Command;
+mod common;
+
+use common::{darkscan, json};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn darkscan() -> Command {
-    Command::cargo_bin("darkscan").unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = darkscan()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
 
 fn num(v: &Value, key: &str) -> f64 {
     v[key]

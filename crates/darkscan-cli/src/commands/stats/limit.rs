@@ -1,6 +1,6 @@
 //! `darkscan stats limit`.
 
-use crate::input::{confidence_level, counts, non_negative};
+use crate::input::confidence_level;
 use anyhow::{Result, bail};
 use clap::Args;
 use darkscan::stats::{DEFAULT_CL, LimitMethod, upper_limit};
@@ -9,15 +9,8 @@ use darkscan::stats::{DEFAULT_CL, LimitMethod, upper_limit};
 /// b ± δ (Gaussian prior truncated at 0).
 #[derive(Args)]
 pub struct Opts {
-    /// Observed count.
-    #[arg(long, allow_negative_numbers = true)]
-    observed: String,
-    /// Expected background mean.
-    #[arg(long, allow_negative_numbers = true)]
-    background: String,
-    /// Gaussian uncertainty on the background (default 0).
-    #[arg(long, allow_negative_numbers = true)]
-    background_error: Option<String>,
+    #[command(flatten)]
+    counting: super::CountingArgs,
     /// Limit construction: classical (Neyman), cls, or fc (Feldman–Cousins).
     #[arg(long, default_value = "cls")]
     method: LimitMethod,
@@ -31,17 +24,14 @@ pub struct Opts {
 
 impl Opts {
     pub fn run(&self) -> Result<()> {
-        let n = counts("--observed", &self.observed)?;
-        if n.len() != 1 {
-            bail!(
-                "invalid --observed value '{}': limits take one count",
-                self.observed
-            );
-        }
-        let b = non_negative("--background", &self.background)?;
-        let d = match &self.background_error {
-            Some(t) => non_negative("--background-error", t)?,
-            None => 0.0,
+        let c = self.counting.parse()?;
+        let (n, b, d) = match (
+            c.observed.as_slice(),
+            c.background.as_slice(),
+            c.background_error.as_slice(),
+        ) {
+            ([n], [b], [d]) => (vec![*n], *b, *d),
+            _ => bail!("limits take one region: give single values to --observed and --background"),
         };
         let cl = confidence_level(self.cl)?;
         let ul = upper_limit(self.method, n[0], b, d, cl)?;

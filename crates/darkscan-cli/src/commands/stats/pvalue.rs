@@ -1,7 +1,7 @@
 //! `darkscan stats pvalue`.
 
-use crate::input::{counts, json_number, non_negatives};
-use anyhow::{Result, bail};
+use crate::input::json_number;
+use anyhow::Result;
 use clap::Args;
 use darkscan::stats::{pvalues, pvalues_correlated};
 
@@ -10,15 +10,8 @@ use darkscan::stats::{pvalues, pvalues_correlated};
 /// correlated background errors (p_excess then refers to the total count).
 #[derive(Args)]
 pub struct Opts {
-    /// Observed count, or comma-separated counts, one per region.
-    #[arg(long, allow_negative_numbers = true)]
-    observed: String,
-    /// Expected background mean(s), comma-separated like --observed.
-    #[arg(long, allow_negative_numbers = true)]
-    background: String,
-    /// Gaussian uncertainty on each background (default 0).
-    #[arg(long, allow_negative_numbers = true)]
-    background_error: Option<String>,
+    #[command(flatten)]
+    counting: super::CountingArgs,
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -26,30 +19,12 @@ pub struct Opts {
 
 impl Opts {
     pub fn run(&self) -> Result<()> {
-        let n = counts("--observed", &self.observed)?;
-        let b = non_negatives("--background", &self.background)?;
-        let d = match &self.background_error {
-            Some(t) => non_negatives("--background-error", t)?,
-            None => vec![0.0; b.len()],
-        };
-        if n.len() != b.len() {
-            bail!(
-                "--observed has {} values but --background has {}: give one per region",
-                n.len(),
-                b.len()
-            );
-        }
-        if d.len() != b.len() {
-            bail!(
-                "--background-error has {} values but --background has {}: give one per region",
-                d.len(),
-                b.len()
-            );
-        }
+        let c = self.counting.parse()?;
+        let (n, b, d) = (&c.observed, &c.background, &c.background_error);
         let p = if n.len() == 1 {
             pvalues(n[0], b[0], d[0])?
         } else {
-            pvalues_correlated(&n, &b, &d)?
+            pvalues_correlated(n, b, d)?
         };
         if self.json {
             let v = serde_json::json!({
@@ -62,8 +37,11 @@ impl Opts {
         } else {
             let regions = n.len();
             println!("regions        {regions}");
-            println!("observed       {}", self.observed);
-            println!("background     {} ± {}", join(&b), join(&d));
+            println!(
+                "observed       {}",
+                join(&n.iter().map(|&k| k as f64).collect::<Vec<_>>())
+            );
+            println!("background     {} ± {}", join(b), join(d));
             println!("p_excess       {:.6}   P(N >= N_obs)", p.p_excess);
             println!("p_likelihood   {:.6}   P(L <= L_obs)", p.p_likelihood);
             println!("z_one_sided    {:.4}   Phi^-1(1 - p_excess)", p.z_one_sided);
