@@ -1,5 +1,8 @@
 //! Helpers shared by the CLI integration tests.
 
+// Each test binary compiles this module and uses a subset of it.
+#![allow(dead_code, reason = "each test binary uses a subset of the helpers")]
+
 use assert_cmd::Command;
 use serde_json::Value;
 

@@ -1,4 +1,6 @@
 //! How FIPs are made: cross sections and parent spectra.
 
 pub mod electron_brem;
+pub mod meson_decay;
+pub mod proton_brem;
 pub mod shower;
