@@ -4,3 +4,4 @@ pub mod electron_brem;
 pub mod meson_decay;
 pub mod proton_brem;
 pub mod shower;
+pub mod spectra;
