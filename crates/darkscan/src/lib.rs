@@ -14,6 +14,7 @@
 pub mod experiment;
 pub mod io;
 pub mod kinematics;
+pub mod mc;
 pub mod model;
 pub mod numeric;
 pub mod plot;

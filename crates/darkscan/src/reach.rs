@@ -81,6 +81,10 @@ pub struct ReachResult {
     /// The full grid of expected signal.
     #[serde(skip)]
     pub grid: YieldGrid,
+    /// Expected signal per production channel on the same grid (beam dumps):
+    /// (channel name, `signal[i][j]`). Empty when not broken down.
+    #[serde(skip)]
+    pub channels: Vec<(String, Vec<Vec<f64>>)>,
 }
 
 use crate::experiment::missing_energy::MissingEnergySetup;
@@ -323,6 +327,7 @@ pub fn run_missing_energy(
         signal_upper_limit: n_ul,
         limits,
         grid,
+        channels: Vec::new(),
     })
 }
 

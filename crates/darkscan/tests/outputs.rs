@@ -59,6 +59,7 @@ fn synthetic() -> ReachResult {
             couplings,
             signal,
         },
+        channels: Vec::new(),
     }
 }
 

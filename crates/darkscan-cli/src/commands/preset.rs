@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 use clap::Subcommand;
-use darkscan::experiment::preset;
+use darkscan::experiment::{beam_dump, preset};
 
 /// The `preset` subcommands.
 #[derive(Subcommand)]
@@ -25,15 +25,27 @@ impl PresetCommand {
                     let p = preset::load(name)?;
                     println!("{name:<24} {}  [{}]", p.description, p.reference);
                 }
+                for (name, text) in beam_dump::DUMP_PRESETS {
+                    let p = beam_dump::parse_preset(text, name)?;
+                    println!("{name:<24} {}  [{}]", p.description, p.reference);
+                }
             }
-            Self::Show { name } => match preset::text(name) {
-                Some(t) => print!("{t}"),
-                None => bail!(
-                    "unknown preset '{name}'; shipped presets: {}",
-                    preset::names().join(", ")
-                ),
-            },
+            Self::Show { name } => {
+                match preset::text(name).or_else(|| beam_dump::preset_text(name)) {
+                    Some(t) => print!("{t}"),
+                    None => bail!(
+                        "unknown preset '{name}'; shipped presets: {}",
+                        all_names().join(", ")
+                    ),
+                }
+            }
         }
         Ok(())
     }
+}
+
+fn all_names() -> Vec<&'static str> {
+    let mut v = preset::names();
+    v.extend(beam_dump::DUMP_PRESETS.iter().map(|(n, _)| *n));
+    v
 }

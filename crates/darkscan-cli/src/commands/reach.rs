@@ -3,6 +3,7 @@
 use crate::input::{confidence_level, non_negative};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
+use darkscan::experiment::beam_dump::{self, run_beam_dump};
 use darkscan::experiment::preset;
 use darkscan::reach::{Plane, ReachOptions, ReachResult, log_space, run_missing_energy};
 use darkscan::stats::LimitMethod;
@@ -106,7 +107,7 @@ fn mass(t: &str) -> Result<f64> {
 impl Opts {
     pub fn run(&self) -> Result<()> {
         let cl = self.cl.map(confidence_level).transpose()?;
-        let preset = preset::load(&self.preset)?;
+        let dump = beam_dump::load_preset(&self.preset)?;
         let exposure = match &self.exposure {
             Some(t) => {
                 let v = non_negative("--exposure", t)?;
@@ -147,7 +148,14 @@ impl Opts {
                 .map(|t| non_negative("--background-error", t))
                 .transpose()?,
         };
-        let n_masses = opts.masses.as_ref().map_or(preset.scan.n_masses, Vec::len);
+        let (name, scan_masses) = match &dump {
+            Some(d) => (d.name.clone(), d.scan.n_masses),
+            None => {
+                let p = preset::load(&self.preset)?;
+                (p.name.clone(), p.scan.n_masses)
+            }
+        };
+        let n_masses = opts.masses.as_ref().map_or(scan_masses, Vec::len);
         let bar = ProgressBar::new(n_masses as u64);
         if self.json && !self.verbose {
             bar.set_draw_target(ProgressDrawTarget::hidden());
@@ -157,10 +165,14 @@ impl Opts {
                 .expect("static template")
                 .progress_chars("=> "),
         );
-        bar.set_message(format!("reach {}", preset.name));
-        let result = run_missing_energy(&self.preset, &preset, &opts, &|done| {
-            bar.set_position(done as u64)
-        })?;
+        bar.set_message(format!("reach {name}"));
+        let progress = |done: usize| bar.set_position(done as u64);
+        let result = match &dump {
+            Some(d) => run_beam_dump(&self.preset, d, &opts, &progress)?,
+            None => {
+                run_missing_energy(&self.preset, &preset::load(&self.preset)?, &opts, &progress)?
+            }
+        };
         bar.finish_and_clear();
         if let Some(dir) = &self.out {
             let files = darkscan::io::write_reach_outputs(

@@ -265,5 +265,32 @@ pub fn write_reach_outputs(
             source,
         })
     })?;
+    let mut paths = paths;
+    if !r.channels.is_empty() {
+        let p = dir.join("yields_by_channel.csv");
+        write_atomic(&p, yields_by_channel_csv(r).as_bytes())?;
+        paths.push(p);
+    }
     Ok(paths)
+}
+
+/// Expected signal per production channel, long format
+/// `mass_gev,coupling,channel,signal` (beam dumps; empty grid otherwise).
+#[must_use]
+pub fn yields_by_channel_csv(r: &ReachResult) -> String {
+    let mut out = String::from("# darkscan reach: expected signal per production channel\n");
+    out.push_str(&format!(
+        "# preset: {}\n# exposure: {}\n",
+        r.preset,
+        sci(r.exposure)
+    ));
+    out.push_str("mass_gev,coupling,channel,signal\n");
+    for (name, grid) in &r.channels {
+        for (m, row) in r.grid.masses.iter().zip(grid) {
+            for (g, v) in r.grid.couplings.iter().zip(row) {
+                out.push_str(&format!("{},{},{name},{}\n", sci(*m), sci(*g), sci(*v)));
+            }
+        }
+    }
+    out
 }
