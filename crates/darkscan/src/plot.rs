@@ -71,16 +71,17 @@ fn ensure_font() -> Result<(), PlotError> {
 /// electron beams, `MOT` for muon beams, `POT` for proton beam dumps
 /// (NA62, SHiP, HIKE), and `on target` otherwise.
 fn exposure_unit(preset: &str) -> &'static str {
+    // Proton dumps first: "na62-dump-mumu" names the final state, not the beam.
     let p = preset.to_ascii_lowercase();
-    if p.contains("mu") {
-        "MOT"
-    } else if p.contains("na64e") || p.contains("electron") {
-        "EOT"
-    } else if ["na62", "ship", "hike", "proton", "dump"]
+    if ["na62", "ship", "hike", "proton", "dump"]
         .iter()
         .any(|k| p.contains(k))
     {
         "POT"
+    } else if p.contains("na64e") || p.contains("electron") {
+        "EOT"
+    } else if p.contains("mu") {
+        "MOT"
     } else {
         "on target"
     }
@@ -541,6 +542,7 @@ mod tests {
         assert_eq!(exposure_unit("na64e-invisible"), "EOT");
         assert_eq!(exposure_unit("na64mu"), "MOT");
         assert_eq!(exposure_unit("na62-dump"), "POT");
+        assert_eq!(exposure_unit("na62-dump-mumu-2021"), "POT");
         assert_eq!(exposure_unit("custom.toml"), "on target");
     }
 
