@@ -26,6 +26,7 @@ use crate::production::meson_decay::MesonChannel;
 use crate::production::proton_brem;
 use crate::production::spectra::{Meson, MesonSpectrum};
 use crate::units::{ELECTRON, MUON};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::fmt;
 use thiserror::Error;
@@ -433,40 +434,54 @@ pub fn run_beam_dump(
         preset.scan.coupling_max,
         preset.scan.n_couplings,
     );
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Masses run in parallel; each has its own seed, so the result does not
+    // depend on the number of threads.
+    let per_mass: Vec<(MassLimit, Vec<f64>, Vec<Vec<f64>>)> = masses
+        .par_iter()
+        .enumerate()
+        .map(|(i, &m)| {
+            let seed = preset.seed ^ ((i as u64 + 1) << 32);
+            let samples = sample_mass(
+                &geometry,
+                preset.beam_energy_gev,
+                dilepton,
+                &channels,
+                m,
+                preset.events_per_channel,
+                seed,
+            );
+            let per_channel: Vec<Vec<f64>> = signal_per_pot(&samples, dilepton, &couplings)
+                .into_iter()
+                .map(|row| row.into_iter().map(|v| v * pot).collect())
+                .collect();
+            let total: Vec<f64> = (0..couplings.len())
+                .map(|j| per_channel.iter().map(|c| c[j]).sum::<f64>())
+                .collect();
+            // Edges refined on the exact re-weighted signal, not the grid.
+            let signal = |eps: f64| {
+                pot * signal_per_pot(&samples, dilepton, &[eps])
+                    .iter()
+                    .map(|c| c[0])
+                    .sum::<f64>()
+            };
+            let limit = MassLimit {
+                mass: m,
+                excluded: excluded_intervals(&couplings, signal, n_ul),
+            };
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+            (limit, total, per_channel)
+        })
+        .collect();
     let mut limits = Vec::with_capacity(masses.len());
     let mut totals = Vec::with_capacity(masses.len());
     let mut by_channel: Vec<Vec<Vec<f64>>> = vec![Vec::new(); channels.len()];
-    for (i, &m) in masses.iter().enumerate() {
-        let seed = preset.seed ^ ((i as u64 + 1) << 32);
-        let samples = sample_mass(
-            &geometry,
-            preset.beam_energy_gev,
-            dilepton,
-            &channels,
-            m,
-            preset.events_per_channel,
-            seed,
-        );
-        let per_channel = signal_per_pot(&samples, dilepton, &couplings);
-        let total: Vec<f64> = (0..couplings.len())
-            .map(|j| pot * per_channel.iter().map(|c| c[j]).sum::<f64>())
-            .collect();
-        // Edges refined on the exact re-weighted signal, not the grid.
-        let signal = |eps: f64| {
-            pot * signal_per_pot(&samples, dilepton, &[eps])
-                .iter()
-                .map(|c| c[0])
-                .sum::<f64>()
-        };
-        limits.push(MassLimit {
-            mass: m,
-            excluded: excluded_intervals(&couplings, signal, n_ul),
-        });
-        for (c, row) in per_channel.into_iter().enumerate() {
-            by_channel[c].push(row.into_iter().map(|v| v * pot).collect());
-        }
+    for (limit, total, per_channel) in per_mass {
+        limits.push(limit);
         totals.push(total);
-        progress(i + 1);
+        for (c, row) in per_channel.into_iter().enumerate() {
+            by_channel[c].push(row);
+        }
     }
     Ok(ReachResult {
         preset: label.to_string(),
