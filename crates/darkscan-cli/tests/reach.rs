@@ -313,3 +313,42 @@ fn reach_cl_and_observed_override_the_preset() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn beam_dump_reach_gives_an_island_and_per_channel_yields() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = darkscan()
+        .args([
+            "reach",
+            "na62-dump-mumu-2021",
+            "--masses",
+            "0.3",
+            "--json",
+            "--out",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["exposure"].as_f64().unwrap(), 1.4e17);
+    let iv = &v["limits"][0]["excluded"][0];
+    let (lo, hi) = (iv[0].as_f64().unwrap(), iv[1].as_f64().unwrap());
+    assert!(lo > 0.0 && hi > lo, "{v}");
+    let csv = std::fs::read_to_string(dir.path().join("yields_by_channel.csv")).unwrap();
+    assert!(csv.contains(",eta,") && csv.contains(",proton-brem,"));
+    // The y plane is for invisible decays only.
+    darkscan()
+        .args([
+            "reach",
+            "na62-dump-mumu-2021",
+            "--masses",
+            "0.3",
+            "--plane",
+            "y",
+        ])
+        .assert()
+        .code(2);
+}

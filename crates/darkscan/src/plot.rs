@@ -336,6 +336,42 @@ fn boundary(poly: &Outline) -> Vec<Vec<(f64, f64)>> {
 }
 
 /// Draws the whole plot onto `root`.
+/// Colours of the per-channel outlines.
+const CHANNEL_COLORS: [RGBColor; 6] = [
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(255, 127, 14),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(23, 190, 207),
+];
+
+/// Excluded intervals of production channel `k` alone, from its signal
+/// grid (log–log interpolation between grid couplings).
+fn channel_limits(r: &ReachResult, k: usize) -> Vec<MassLimit> {
+    let g = &r.grid.couplings;
+    r.grid
+        .masses
+        .iter()
+        .zip(&r.channels[k].1)
+        .map(|(&mass, row)| {
+            let signal = |c: f64| {
+                let j = g.partition_point(|&x| x <= c).clamp(1, g.len() - 1);
+                let (a, b) = (row[j - 1], row[j]);
+                if a <= 0.0 || b <= 0.0 {
+                    return if c <= g[j - 1] { a } else { b };
+                }
+                let t = (c.ln() - g[j - 1].ln()) / (g[j].ln() - g[j - 1].ln());
+                (a.ln() + t * (b.ln() - a.ln())).exp()
+            };
+            MassLimit {
+                mass,
+                excluded: crate::reach::excluded_intervals(g, signal, r.signal_upper_limit),
+            }
+        })
+        .collect()
+}
+
 fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     r: &ReachResult,
@@ -427,9 +463,35 @@ fn draw<DB: DrawingBackend>(
                 .draw_series(LineSeries::new(line, EXCLUDED.stroke_width(2)))
                 .map_err(draw_err)?;
         }
+        // Each production channel alone, as a dashed-looking thin outline.
+        for (k, (name, _)) in r.channels.iter().enumerate() {
+            let color = CHANNEL_COLORS[k % CHANNEL_COLORS.len()];
+            let cols = columns(&channel_limits(r, k));
+            let lines: Vec<_> = regions(&cols, y1).iter().flat_map(boundary).collect();
+            for (i, line) in lines.into_iter().enumerate() {
+                let series = chart
+                    .draw_series(LineSeries::new(line, color.stroke_width(1)))
+                    .map_err(draw_err)?;
+                if i == 0 {
+                    series.label(format!("{name} alone")).legend(move |(x, y)| {
+                        PathElement::new([(x, y), (x + 18, y)], color.stroke_width(2))
+                    });
+                }
+            }
+        }
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            // Missing-energy exclusions fill the top; beam-dump islands leave it free.
+            .position(
+                if r.limits
+                    .iter()
+                    .any(|l| l.excluded.iter().any(|iv| iv.1.is_none()))
+                {
+                    SeriesLabelPosition::LowerRight
+                } else {
+                    SeriesLabelPosition::UpperRight
+                },
+            )
             .background_style(WHITE.mix(0.85))
             .border_style(BLACK.mix(0.3))
             .label_font((FAMILY, 15))
