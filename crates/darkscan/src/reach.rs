@@ -88,7 +88,7 @@ pub struct ReachResult {
 }
 
 use crate::experiment::missing_energy::MissingEnergySetup;
-use crate::experiment::preset::Preset;
+use crate::experiment::preset::{Preset, Scan, Statistics};
 use crate::model::dark_photon::DarkPhoton;
 use crate::numeric::roots::brent;
 use crate::stats::{LimitMethod, StatsError, upper_limit};
@@ -156,6 +156,32 @@ pub struct ReachOptions {
 
 /// Excluded coupling intervals at one mass: (lower edge, upper edge or open).
 pub type Intervals = Vec<(f64, Option<f64>)>;
+
+/// The signal upper limit from a preset's counting inputs, with the options'
+/// overrides (method, observed, background ± error, CL).
+pub fn signal_upper_limit(stats: &Statistics, opts: &ReachOptions) -> Result<f64, ReachError> {
+    let method = match opts.method {
+        Some(m) => m,
+        None => stats.method.parse().map_err(ReachError::Preset)?,
+    };
+    Ok(upper_limit(
+        method,
+        opts.observed.unwrap_or(stats.observed),
+        opts.background.unwrap_or(stats.background),
+        opts.background_error.unwrap_or(stats.background_error),
+        opts.cl.unwrap_or(stats.cl),
+    )?)
+}
+
+/// The masses of a scan: the options' explicit list, else the preset's
+/// log-spaced grid.
+#[must_use]
+pub fn scan_masses(scan: &Scan, opts: &ReachOptions) -> Vec<f64> {
+    match &opts.masses {
+        Some(m) => m.clone(),
+        None => log_space(scan.mass_min_gev, scan.mass_max_gev, scan.n_masses),
+    }
+}
 
 /// `n` log-spaced values from `lo` to `hi` inclusive.
 #[must_use]
@@ -233,26 +259,8 @@ pub fn run_missing_energy(
             reason: "m_A'/m_chi must exceed 2 for the invisible decay",
         });
     }
-    let s = &preset.statistics;
-    let method = match opts.method {
-        Some(m) => m,
-        None => preset.limit_method().map_err(ReachError::Preset)?,
-    };
-    let n_ul = upper_limit(
-        method,
-        opts.observed.unwrap_or(s.observed),
-        opts.background.unwrap_or(s.background),
-        opts.background_error.unwrap_or(s.background_error),
-        opts.cl.unwrap_or(s.cl),
-    )?;
-    let masses = match &opts.masses {
-        Some(m) => m.clone(),
-        None => log_space(
-            preset.scan.mass_min_gev,
-            preset.scan.mass_max_gev,
-            preset.scan.n_masses,
-        ),
-    };
+    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
+    let masses = scan_masses(&preset.scan, opts);
     for &m in &masses {
         if !(m.is_finite() && m > 0.0 && m < beam) {
             return Err(ReachError::InvalidMass { mass: m, beam });

@@ -35,17 +35,11 @@ impl PresetCommand {
                     Some(t) => print!("{t}"),
                     None => bail!(
                         "unknown preset '{name}'; shipped presets: {}",
-                        all_names().join(", ")
+                        darkscan::experiment::preset_names().join(", ")
                     ),
                 }
             }
         }
         Ok(())
     }
-}
-
-fn all_names() -> Vec<&'static str> {
-    let mut v = preset::names();
-    v.extend(beam_dump::DUMP_PRESETS.iter().map(|(n, _)| *n));
-    v
 }

@@ -151,7 +151,14 @@ impl Opts {
         let (name, scan_masses) = match &dump {
             Some(d) => (d.name.clone(), d.scan.n_masses),
             None => {
-                let p = preset::load(&self.preset)?;
+                let p = preset::load(&self.preset).map_err(|e| match e {
+                    preset::PresetError::Unknown { .. } => anyhow::anyhow!(
+                        "unknown preset '{}' (not a shipped preset and no such file); shipped: {}",
+                        self.preset,
+                        darkscan::experiment::preset_names().join(", ")
+                    ),
+                    other => other.into(),
+                })?;
                 (p.name.clone(), p.scan.n_masses)
             }
         };

@@ -16,6 +16,7 @@
 //! see `data/meson_spectra_p400.csv`); the bremsstrahlung yield is
 //! Blümlein–Brunner's rate per proton interaction.
 
+use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::dump_geometry::{self, DumpGeometry};
 use crate::kinematics::{FourVector, Vec3};
 use crate::mc::acceptance::{AcceptanceSample, build_sample_par};
@@ -29,34 +30,9 @@ use crate::units::{ELECTRON, MUON};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::fmt;
-use thiserror::Error;
 
-/// Why a beam-dump preset could not be used.
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum DumpPresetError {
-    /// TOML syntax, a missing or unknown key, or a wrongly typed value.
-    #[error("{source_name}: line {line}: {message}")]
-    Parse {
-        /// Preset name or path.
-        source_name: String,
-        /// 1-based line (0 when unknown).
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-    /// A value that parses but is not usable.
-    #[error("{source_name}: invalid {key} = {value}: {reason}")]
-    Invalid {
-        /// Preset name or path.
-        source_name: String,
-        /// Dotted key.
-        key: &'static str,
-        /// Value as written.
-        value: String,
-        /// Why.
-        reason: String,
-    },
-}
+/// Why a beam-dump preset could not be used (the shared configuration error).
+pub type DumpPresetError = ConfigError;
 
 /// One way of producing the A′ in the dump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,18 +161,9 @@ pub const DUMP_PRESETS: &[(&str, &str)] = &[
 
 /// Parses and validates a beam-dump preset.
 pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPresetError> {
-    let p: DumpPreset = toml::from_str(text).map_err(|e| DumpPresetError::Parse {
-        source_name: source_name.to_string(),
-        line: e.span().map_or(0, |s| {
-            text[..s.start.min(text.len())].lines().count().max(1)
-        }),
-        message: e.message().replace('\n', " ").trim().to_string(),
-    })?;
-    let bad = |key: &'static str, value: String, reason: &str| DumpPresetError::Invalid {
-        source_name: source_name.to_string(),
-        key,
-        value,
-        reason: reason.to_string(),
+    let p: DumpPreset = from_toml(text, source_name)?;
+    let bad = |key: &'static str, value: String, reason: &str| {
+        ConfigError::invalid(source_name, key, value, reason)
     };
     if p.kind != "beam-dump" {
         return Err(bad(
@@ -383,8 +350,8 @@ pub fn run_beam_dump(
 ) -> Result<crate::reach::ReachResult, crate::reach::ReachError> {
     use crate::reach::{
         MassLimit, Plane, ReachError, ReachResult, YieldGrid, excluded_intervals, log_space,
+        scan_masses, signal_upper_limit,
     };
-    use crate::stats::upper_limit;
     if opts.plane != Plane::Epsilon {
         return Err(ReachError::Preset(
             "the y plane applies to invisible decays only".into(),
@@ -400,26 +367,8 @@ pub fn run_beam_dump(
     if !(pot.is_finite() && pot > 0.0) {
         return Err(ReachError::InvalidExposure(pot));
     }
-    let s = &preset.statistics;
-    let method = match opts.method {
-        Some(m) => m,
-        None => s.method.parse().map_err(ReachError::Preset)?,
-    };
-    let n_ul = upper_limit(
-        method,
-        opts.observed.unwrap_or(s.observed),
-        opts.background.unwrap_or(s.background),
-        opts.background_error.unwrap_or(s.background_error),
-        opts.cl.unwrap_or(s.cl),
-    )?;
-    let masses = match &opts.masses {
-        Some(m) => m.clone(),
-        None => log_space(
-            preset.scan.mass_min_gev,
-            preset.scan.mass_max_gev,
-            preset.scan.n_masses,
-        ),
-    };
+    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
+    let masses = scan_masses(&preset.scan, opts);
     let threshold = 2.0 * dilepton.daughter_mass();
     for &m in &masses {
         if !(m.is_finite() && m > threshold && m < preset.beam_energy_gev) {

@@ -26,61 +26,17 @@
 //! - MNP33 is an instantaneous horizontal p_T kick at its centre that rotates
 //!   the momentum in the x–z plane (|p| is conserved).
 
+use crate::experiment::config::{ConfigError, from_toml, shipped_or_file};
 use serde::Deserialize;
-use std::path::Path;
-use thiserror::Error;
+
+/// Why a geometry could not be loaded (the shared configuration error).
+pub type GeometryError = ConfigError;
 
 /// The geometries shipped with darkscan: (name, TOML text).
 pub const GEOMETRIES: &[(&str, &str)] = &[(
     "na62-dump",
     include_str!("../../presets/geometry/na62-dump.toml"),
 )];
-
-/// Why a geometry could not be loaded. Messages are one line and name the key
-/// or value at fault.
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum GeometryError {
-    /// Neither a shipped geometry nor a readable file.
-    #[error(
-        "unknown geometry '{name}' (not a shipped geometry and no such file); shipped geometries: {known}"
-    )]
-    Unknown {
-        /// What was asked for.
-        name: String,
-        /// Comma-separated shipped names.
-        known: String,
-    },
-    /// The file could not be read.
-    #[error("cannot read geometry file '{path}': {reason}")]
-    Read {
-        /// The path.
-        path: String,
-        /// The I/O error.
-        reason: String,
-    },
-    /// TOML syntax, a missing or unknown key, or a value of the wrong type.
-    #[error("{source_name}: line {line}: {message}")]
-    Parse {
-        /// Geometry name or path.
-        source_name: String,
-        /// 1-based line of the problem (0 when unknown).
-        line: usize,
-        /// What is wrong (names the key).
-        message: String,
-    },
-    /// A value that parses but makes no sense.
-    #[error("{source_name}: invalid {key} = {value}: {reason}")]
-    Invalid {
-        /// Geometry name or path.
-        source_name: String,
-        /// Dotted key, e.g. `fiducial.z_min_m`.
-        key: &'static str,
-        /// The value as written.
-        value: String,
-        /// Why it is invalid.
-        reason: String,
-    },
-}
 
 /// A beam-dump experiment's geometry and signal selection.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -228,35 +184,13 @@ pub fn text(name: &str) -> Option<&'static str> {
 
 /// Loads a shipped geometry by name, or else a TOML file by path.
 pub fn load(name_or_path: &str) -> Result<DumpGeometry, GeometryError> {
-    if let Some(t) = text(name_or_path) {
-        return parse(t, name_or_path);
-    }
-    let path = Path::new(name_or_path);
-    if !path.exists() {
-        return Err(GeometryError::Unknown {
-            name: name_or_path.to_string(),
-            known: names().join(", "),
-        });
-    }
-    let t = std::fs::read_to_string(path).map_err(|e| GeometryError::Read {
-        path: name_or_path.to_string(),
-        reason: e.to_string(),
-    })?;
-    parse(&t, name_or_path)
+    let text = shipped_or_file(name_or_path, GEOMETRIES, "geometry")?;
+    parse(&text, name_or_path)
 }
 
 /// Parses and validates geometry TOML text; `source_name` labels errors.
 pub fn parse(text: &str, source_name: &str) -> Result<DumpGeometry, GeometryError> {
-    let g: DumpGeometry = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| {
-            text[..s.start.min(text.len())].lines().count().max(1)
-        });
-        GeometryError::Parse {
-            source_name: source_name.to_string(),
-            line,
-            message: e.message().replace('\n', " ").trim().to_string(),
-        }
-    })?;
+    let g: DumpGeometry = from_toml(text, source_name)?;
     g.validate(source_name)?;
     Ok(g)
 }
@@ -273,11 +207,8 @@ impl DumpGeometry {
 
     /// Checks ranges and the ordering of the stations along z.
     pub fn validate(&self, src: &str) -> Result<(), GeometryError> {
-        let bad = |key: &'static str, value: String, reason: &str| GeometryError::Invalid {
-            source_name: src.to_string(),
-            key,
-            value,
-            reason: reason.to_string(),
+        let bad = |key: &'static str, value: String, reason: &str| {
+            ConfigError::invalid(src, key, value, reason)
         };
         let finite = |key: &'static str, v: f64| {
             if v.is_finite() {

@@ -7,12 +7,14 @@
 //! edit and pass the file instead of the name. Unknown keys are errors, so a
 //! mistyped key is reported rather than silently ignored.
 
+use crate::experiment::config::{ConfigError, from_toml, shipped_or_file};
 use crate::experiment::material::{self, Material};
 use crate::production::electron_brem::BremMethod;
 use crate::stats::LimitMethod;
 use serde::Deserialize;
-use std::path::Path;
-use thiserror::Error;
+
+/// Why a preset could not be loaded (the shared configuration error).
+pub type PresetError = ConfigError;
 
 /// The presets shipped with darkscan: (name, TOML text).
 pub const PRESETS: &[(&str, &str)] = &[
@@ -25,52 +27,6 @@ pub const PRESETS: &[(&str, &str)] = &[
         include_str!("../../presets/na64e-invisible-2019.toml"),
     ),
 ];
-
-/// Why a preset could not be loaded. Messages are one line and name the key
-/// or value at fault.
-#[derive(Debug, Clone, PartialEq, Error)]
-pub enum PresetError {
-    /// Neither a shipped preset nor a readable file.
-    #[error(
-        "unknown preset '{name}' (not a shipped preset and no such file); shipped presets: {known}"
-    )]
-    Unknown {
-        /// What was asked for.
-        name: String,
-        /// Comma-separated shipped names.
-        known: String,
-    },
-    /// The file could not be read.
-    #[error("cannot read preset file '{path}': {reason}")]
-    Read {
-        /// The path.
-        path: String,
-        /// The I/O error.
-        reason: String,
-    },
-    /// TOML syntax, a missing or unknown key, or a value of the wrong type.
-    #[error("{source_name}: line {line}: {message}")]
-    Parse {
-        /// Preset name or path.
-        source_name: String,
-        /// 1-based line of the problem (0 when unknown).
-        line: usize,
-        /// What is wrong (names the key).
-        message: String,
-    },
-    /// A value that parses but makes no sense.
-    #[error("{source_name}: invalid {key} = {value}: {reason}")]
-    Invalid {
-        /// Preset name or path.
-        source_name: String,
-        /// Dotted key, e.g. `beam.energy_gev`.
-        key: &'static str,
-        /// The value as written.
-        value: String,
-        /// Why it is invalid.
-        reason: String,
-    },
-}
 
 /// A search configuration.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -220,46 +176,21 @@ pub fn text(name: &str) -> Option<&'static str> {
 
 /// Loads a shipped preset by name, or else a TOML file by path.
 pub fn load(name_or_path: &str) -> Result<Preset, PresetError> {
-    if let Some(t) = text(name_or_path) {
-        return parse(t, name_or_path);
-    }
-    let path = Path::new(name_or_path);
-    if !path.exists() {
-        return Err(PresetError::Unknown {
-            name: name_or_path.to_string(),
-            known: names().join(", "),
-        });
-    }
-    let t = std::fs::read_to_string(path).map_err(|e| PresetError::Read {
-        path: name_or_path.to_string(),
-        reason: e.to_string(),
-    })?;
-    parse(&t, name_or_path)
+    let text = shipped_or_file(name_or_path, PRESETS, "preset")?;
+    parse(&text, name_or_path)
 }
 
 /// Parses and validates preset TOML text; `source_name` labels errors.
 pub fn parse(text: &str, source_name: &str) -> Result<Preset, PresetError> {
-    let preset: Preset = toml::from_str(text).map_err(|e| {
-        let line = e.span().map_or(0, |s| {
-            text[..s.start.min(text.len())].lines().count().max(1)
-        });
-        PresetError::Parse {
-            source_name: source_name.to_string(),
-            line,
-            message: e.message().replace('\n', " ").trim().to_string(),
-        }
-    })?;
+    let preset: Preset = from_toml(text, source_name)?;
     preset.validate(source_name)?;
     Ok(preset)
 }
 
 impl Preset {
     fn validate(&self, src: &str) -> Result<(), PresetError> {
-        let bad = |key: &'static str, value: String, reason: &str| PresetError::Invalid {
-            source_name: src.to_string(),
-            key,
-            value,
-            reason: reason.to_string(),
+        let bad = |key: &'static str, value: String, reason: &str| {
+            ConfigError::invalid(src, key, value, reason)
         };
         let positive = |key: &'static str, v: f64| {
             if v.is_finite() && v > 0.0 {
