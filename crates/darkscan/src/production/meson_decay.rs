@@ -40,13 +40,16 @@ use crate::kinematics::{FourVector, kallen, two_body_decay};
 use crate::numeric::rng::Rng;
 use crate::units::{ETA, ETA_PRIME, OMEGA, PION_NEUTRAL, Particle};
 
-/// BR(π⁰ → γγ), PDG 2024: (98.823 ± 0.034) %.
+/// BR(π⁰ → γγ), PDG 2024: (98.823 ± 0.034) %; PDG 2026 (S009.1) has the same
+/// value (checked by `tools/pdg_check/check_constants.py`).
 pub const BR_PI0_GAMMA_GAMMA: f64 = 0.988_23;
-/// BR(η → γγ), PDG 2024: (39.36 ± 0.18) %.
+/// BR(η → γγ), PDG 2024: (39.36 ± 0.18) %; PDG 2026 (S014.1): 39.361 %.
 pub const BR_ETA_GAMMA_GAMMA: f64 = 0.3936;
-/// BR(η′ → γγ), PDG 2024: (2.307 ± 0.033) %.
+/// BR(η′ → γγ), PDG 2024: (2.307 ± 0.033) %; PDG 2026 (M002.6): 2.3068 %.
 pub const BR_ETA_PRIME_GAMMA_GAMMA: f64 = 0.023_07;
-/// BR(ω → π⁰γ), PDG 2024: (8.35 ± 0.27) %.
+/// BR(ω → π⁰γ), PDG 2024: (8.35 ± 0.27) %. PDG 2026 (M001.3) quotes
+/// (8.33 ± 0.25) %, 0.3 % lower and well inside both errors; kept at the 2024
+/// value so that results do not move between editions for no physics reason.
 pub const BR_OMEGA_PI0_GAMMA: f64 = 0.0835;
 
 /// A light-meson decay channel that produces an A′.
