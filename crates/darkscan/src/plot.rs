@@ -354,7 +354,8 @@ fn channel_limits(r: &ReachResult, k: usize) -> Vec<MassLimit> {
         .masses
         .iter()
         .zip(&r.channels[k].1)
-        .map(|(&mass, row)| {
+        .zip(&r.limits)
+        .map(|((&mass, row), total)| {
             let signal = |c: f64| {
                 let j = g.partition_point(|&x| x <= c).clamp(1, g.len() - 1);
                 let (a, b) = (row[j - 1], row[j]);
@@ -364,9 +365,11 @@ fn channel_limits(r: &ReachResult, k: usize) -> Vec<MassLimit> {
                 let t = (c.ln() - g[j - 1].ln()) / (g[j].ln() - g[j - 1].ln());
                 (a.ln() + t * (b.ln() - a.ln())).exp()
             };
+            let n_ul = total.signal_upper_limit;
             MassLimit {
                 mass,
-                excluded: crate::reach::excluded_intervals(g, signal, r.signal_upper_limit),
+                excluded: crate::reach::excluded_intervals(g, signal, n_ul),
+                signal_upper_limit: n_ul,
             }
         })
         .collect()

@@ -40,7 +40,11 @@ fn synthetic() -> ReachResult {
             if i + 1 < n {
                 excluded.insert(0, (1e-5 * (m / 1e-3).sqrt(), None));
             }
-            MassLimit { mass: m, excluded }
+            MassLimit {
+                mass: m,
+                excluded,
+                signal_upper_limit: 2.3,
+            }
         })
         .collect();
     let signal = masses

@@ -350,7 +350,7 @@ pub fn run_beam_dump(
 ) -> Result<crate::reach::ReachResult, crate::reach::ReachError> {
     use crate::reach::{
         MassLimit, Plane, ReachError, ReachResult, YieldGrid, excluded_intervals, log_space,
-        scan_masses, signal_upper_limit,
+        scan_masses, signal_upper_limits,
     };
     if opts.plane != Plane::Epsilon {
         return Err(ReachError::Preset(
@@ -367,8 +367,11 @@ pub fn run_beam_dump(
     if !(pot.is_finite() && pot > 0.0) {
         return Err(ReachError::InvalidExposure(pot));
     }
-    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
     let masses = scan_masses(&preset.scan, opts);
+    let n_ul_by_mass = signal_upper_limits(&preset.statistics, opts, &masses)?;
+    // The limit far from every listed event (an infinitely heavy hypothesis
+    // has none in its window); the global one when no event masses are given.
+    let n_ul = signal_upper_limits(&preset.statistics, opts, &[f64::INFINITY])?[0];
     let threshold = 2.0 * dilepton.daughter_mass();
     for &m in &masses {
         if !(m.is_finite() && m > threshold && m < preset.beam_energy_gev) {
@@ -416,7 +419,8 @@ pub fn run_beam_dump(
             };
             let limit = MassLimit {
                 mass: m,
-                excluded: excluded_intervals(&couplings, signal, n_ul),
+                excluded: excluded_intervals(&couplings, signal, n_ul_by_mass[i]),
+                signal_upper_limit: n_ul_by_mass[i],
             };
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
             (limit, total, per_channel)

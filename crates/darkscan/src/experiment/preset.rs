@@ -109,6 +109,18 @@ pub struct Statistics {
     pub method: String,
     /// Confidence level.
     pub cl: f64,
+    /// Reconstructed masses (GeV) of the observed events, for searches that
+    /// count events in a mass window around each hypothesis (NA62 A′ → μμ:
+    /// the one signal-region event has m_μμ = 411 MeV, seed talk 000). When
+    /// given, its length must equal `observed`, `mass_window_gev` must be
+    /// set, and the limit at mass m uses the number of these events with
+    /// |m_event − m| ≤ `mass_window_gev` instead of `observed`. Empty (the
+    /// default): every mass uses `observed`.
+    #[serde(default)]
+    pub observed_masses_gev: Vec<f64>,
+    /// Half-width (GeV) of the mass window of `observed_masses_gev`.
+    #[serde(default)]
+    pub mass_window_gev: Option<f64>,
 }
 
 /// FIP model.

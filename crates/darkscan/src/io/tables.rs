@@ -47,16 +47,31 @@ fn one_line(s: &str) -> String {
     s.replace(['\r', '\n'], " ")
 }
 
-/// The `# key: value` header shared by the CSV files.
+/// The `# key: value` header shared by the CSV files. Masses whose signal
+/// upper limit differs from the global one (an observed event in their mass
+/// window) are listed on one extra line.
 fn csv_header(r: &ReachResult) -> String {
-    format!(
+    let mut h = format!(
         "# darkscan reach\n# preset: {}\n# model: {}\n# plane: {}\n# exposure: {}\n# signal_upper_limit: {}\n",
         one_line(&r.preset),
         one_line(&r.model),
         r.plane.name(),
         sci(r.exposure),
         sci(r.signal_upper_limit),
-    )
+    );
+    let differing: Vec<String> = r
+        .limits
+        .iter()
+        .filter(|l| l.signal_upper_limit != r.signal_upper_limit)
+        .map(|l| format!("{}={}", sci(l.mass), sci(l.signal_upper_limit)))
+        .collect();
+    if !differing.is_empty() {
+        h.push_str(&format!(
+            "# signal_upper_limit_by_mass: {}\n",
+            differing.join(" ")
+        ));
+    }
+    h
 }
 
 /// The excluded intervals of one mass, sorted by lower edge.
