@@ -1,6 +1,5 @@
-//! NA62 beam-dump reach: reproducibility and numerical robustness.
-//! (Comparison with the published NA62 contours is still to be done: their
-//! numbers were not reachable when this was written; see the README.)
+//! NA62 beam-dump reach: reproducibility, numerical robustness and the
+//! comparison with the published NA62 2021 A′ → μ⁺μ⁻ exclusion.
 
 use darkscan::experiment::beam_dump::{
     Dilepton, load_preset, run_beam_dump, sample_mass, signal_per_pot,
@@ -93,7 +92,7 @@ fn yields_are_finite_and_monotone_where_expected() {
 /// at its lowest masses, where only e⁺e⁻ is open. This is one number from
 /// the abstract, not the published contour: a consistency check only
 /// (tolerance 35 %, the issue's tolerance for the e⁺e⁻ exclusion). Measured:
-/// 3.7e-5 at 50 MeV.
+/// 3.2e-5 at 50 MeV with the preset's μ⁺μ⁻-calibrated efficiency 0.134 (3.7e-5 at 1).
 #[test]
 fn ee_upper_edge_at_50_mev_matches_the_published_range() {
     let mut p = load_preset("na62-dump-ee-2021").unwrap().unwrap();
@@ -108,4 +107,86 @@ fn ee_upper_edge_at_50_mev_matches_the_published_range() {
         (hi / 4e-5 - 1.0).abs() < 0.35,
         "upper edge at 50 MeV: {hi:e}"
     );
+}
+
+/// The published NA62 2021 A′ → μ⁺μ⁻ exclusion (JHEP 09 (2023) 035, observed,
+/// 90 % CL): (mass GeV, lower ε, upper ε). Interpolated linearly in
+/// (ln m, ln ε) between the points of the digitised contour in FORESEE,
+/// `Models/DarkPhoton/model/lines/bounds_NA62mumu.txt` (KlingFelix/FORESEE,
+/// commit b889dc628cd80940396b2aae04a4ecbf83cbec5c; 73 points, one closed
+/// loop over 0.214–0.538 GeV, a notch at 0.405–0.415 GeV from the event at
+/// m_μμ = 411 MeV). 0.41 GeV is left out: it sits in the notch.
+const NA62_MUMU_2021: [(f64, f64, f64); 8] = [
+    (0.22, 5.096e-7, 3.190e-6),
+    (0.25, 4.150e-7, 3.080e-6),
+    (0.30, 4.042e-7, 2.506e-6),
+    (0.35, 4.081e-7, 2.057e-6),
+    (0.40, 4.220e-7, 1.584e-6),
+    (0.45, 4.327e-7, 1.298e-6),
+    (0.50, 4.736e-7, 1.002e-6),
+    (0.52, 5.059e-7, 8.522e-7),
+];
+
+/// darkscan's edges at the published masses, with the preset as shipped or
+/// with its efficiency replaced.
+fn mumu_2021_edges(signal_efficiency: Option<f64>) -> Vec<(f64, f64, f64)> {
+    let mut p = load_preset("na62-dump-mumu-2021").unwrap().unwrap();
+    if let Some(e) = signal_efficiency {
+        p.signal_efficiency = e;
+    }
+    let opts = ReachOptions {
+        masses: Some(NA62_MUMU_2021.iter().map(|r| r.0).collect()),
+        ..ReachOptions::default()
+    };
+    let r = run_beam_dump("na62-dump-mumu-2021", &p, &opts, &|_| {}).unwrap();
+    r.limits
+        .iter()
+        .map(|l| {
+            assert_eq!(l.excluded.len(), 1, "one island at {} GeV", l.mass);
+            let (lo, hi) = l.excluded[0];
+            (l.mass, lo, hi.expect("closed island"))
+        })
+        .collect()
+}
+
+/// Issue 4 acceptance: both edges within 25 % of the published contour from
+/// 220 to 520 MeV. The preset's `signal_efficiency` = 0.134 was fitted to ONE
+/// of these 16 numbers (the lower edge at 0.3 GeV; see the preset): that
+/// point agrees by construction, the other 15 test the mass dependence
+/// (η-dominated below ≈ 0.4 GeV, bremsstrahlung-dominated above) and the
+/// lifetime/momentum spectrum (upper edges). Measured: ratios 0.94–1.18
+/// (lower) and 0.83–1.19 (upper).
+#[test]
+fn mumu_2021_reproduces_the_published_contour_within_25_percent() {
+    let ours = mumu_2021_edges(None);
+    let mut report = String::new();
+    let mut worst: f64 = 0.0;
+    for (&(m, lo, hi), &(pm, plo, phi)) in ours.iter().zip(&NA62_MUMU_2021) {
+        assert!((m - pm).abs() < 1e-12);
+        let (rl, ru) = (lo / plo, hi / phi);
+        report.push_str(&format!(
+            "{m:.2} GeV: lower {lo:.3e} (published {plo:.3e}, ratio {rl:.2}), \
+             upper {hi:.3e} (published {phi:.3e}, ratio {ru:.2})\n"
+        ));
+        worst = worst.max((rl - 1.0).abs()).max((ru - 1.0).abs());
+    }
+    eprintln!("{report}");
+    assert!(worst < 0.25, "largest deviation {worst:.2}:\n{report}");
+}
+
+/// Without the fitted efficiency (idealised acceptance, efficiency 1) the
+/// island is much larger than the published one: the lower edges come out at
+/// 0.44–0.56 of the published ones (a signal ≈ 7.5 times larger at fixed ε).
+/// This pins the size of the calibration so that a change in the production
+/// or acceptance model that moves it shows up here.
+#[test]
+fn idealised_acceptance_overshoots_the_published_lower_edge() {
+    let ours = mumu_2021_edges(Some(1.0));
+    for (&(m, lo, hi), &(_, plo, phi)) in ours.iter().zip(&NA62_MUMU_2021) {
+        let (rl, ru) = (lo / plo, hi / phi);
+        assert!(
+            (0.38..0.65).contains(&rl) && (1.05..1.8).contains(&ru),
+            "{m} GeV: ratios {rl:.2} / {ru:.2}"
+        );
+    }
 }

@@ -141,6 +141,16 @@ pub struct DumpPreset {
     pub events_per_channel: usize,
     /// Master seed.
     pub seed: u64,
+    /// Overall efficiency of what the acceptance Monte Carlo does not model
+    /// (trigger, track quality and timing, muon/electron identification,
+    /// veto losses), multiplying every yield; 1 (the default) is the
+    /// idealised geometric acceptance with momentum and pointing cuts.
+    #[serde(default = "unit_efficiency")]
+    pub signal_efficiency: f64,
+}
+
+fn unit_efficiency() -> f64 {
+    1.0
 }
 
 /// The shipped beam-dump presets: (name, TOML text).
@@ -194,6 +204,13 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPre
             "channels",
             e,
             "unknown channel; known: pi0, eta, eta-prime, omega, proton-brem",
+        ));
+    }
+    if !(p.signal_efficiency > 0.0 && p.signal_efficiency <= 1.0) {
+        return Err(bad(
+            "signal_efficiency",
+            p.signal_efficiency.to_string(),
+            "must be in (0, 1]",
         ));
     }
     if p.events_per_channel == 0 {
@@ -367,6 +384,8 @@ pub fn run_beam_dump(
     if !(pot.is_finite() && pot > 0.0) {
         return Err(ReachError::InvalidExposure(pot));
     }
+    // Selected signal events per POT-normalised yield.
+    let norm = pot * preset.signal_efficiency;
     let masses = scan_masses(&preset.scan, opts);
     let n_ul_by_mass = signal_upper_limits(&preset.statistics, opts, &masses)?;
     // The limit far from every listed event (an infinitely heavy hypothesis
@@ -405,14 +424,14 @@ pub fn run_beam_dump(
             );
             let per_channel: Vec<Vec<f64>> = signal_per_pot(&samples, dilepton, &couplings)
                 .into_iter()
-                .map(|row| row.into_iter().map(|v| v * pot).collect())
+                .map(|row| row.into_iter().map(|v| v * norm).collect())
                 .collect();
             let total: Vec<f64> = (0..couplings.len())
                 .map(|j| per_channel.iter().map(|c| c[j]).sum::<f64>())
                 .collect();
             // Edges refined on the exact re-weighted signal, not the grid.
             let signal = |eps: f64| {
-                pot * signal_per_pot(&samples, dilepton, &[eps])
+                norm * signal_per_pot(&samples, dilepton, &[eps])
                     .iter()
                     .map(|c| c[0])
                     .sum::<f64>()
