@@ -337,6 +337,71 @@ fn boundary(poly: &Outline) -> Vec<Vec<(f64, f64)>> {
 
 /// Draws the whole plot onto `root`.
 /// Colours of the per-channel outlines.
+/// A published curve drawn over the exclusion for comparison (for example
+/// a digitised contour): points (mass, coupling) in drawing order, in the
+/// units of the result's plane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceCurve {
+    /// Legend text.
+    pub label: String,
+    /// (mass, coupling) points, joined in order.
+    pub points: Vec<(f64, f64)>,
+}
+
+impl ReferenceCurve {
+    /// Parses a two-column text file: one `mass coupling` pair per line,
+    /// separated by spaces, tabs or a comma; blank lines and lines starting
+    /// with `#` are skipped, except `# label: TEXT`, which sets the legend
+    /// text (default: `default_label`). A closed contour is drawn closed if
+    /// its last point repeats its first.
+    ///
+    /// # Errors
+    /// A one-line message naming the first bad line, or saying that fewer
+    /// than two points were found.
+    pub fn parse(text: &str, default_label: &str) -> Result<Self, String> {
+        let mut label = default_label.to_owned();
+        let mut points = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if let Some(comment) = line.strip_prefix('#') {
+                if let Some(l) = comment.trim().strip_prefix("label:") {
+                    label = l.trim().to_owned();
+                }
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            let fields: Vec<&str> = line
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|f| !f.is_empty())
+                .collect();
+            let pair = match fields.as_slice() {
+                [a, b] => a.parse::<f64>().ok().zip(b.parse::<f64>().ok()),
+                _ => None,
+            };
+            match pair {
+                Some((m, g)) if m > 0.0 && g > 0.0 && m.is_finite() && g.is_finite() => {
+                    points.push((m, g));
+                }
+                _ => {
+                    return Err(format!(
+                        "line {}: expected two positive numbers (mass, coupling), got '{line}'",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        if points.len() < 2 {
+            return Err("fewer than two (mass, coupling) points".into());
+        }
+        Ok(Self { label, points })
+    }
+}
+
+/// Colour of reference curves (black, dashed by drawing every other segment).
+const REFERENCE_COLOR: RGBColor = RGBColor(0, 0, 0);
+
 const CHANNEL_COLORS: [RGBColor; 6] = [
     RGBColor(214, 39, 40),
     RGBColor(44, 160, 44),
@@ -379,6 +444,7 @@ fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     r: &ReachResult,
     title: &str,
+    references: &[ReferenceCurve],
 ) -> Result<(), PlotError> {
     let title = if title.is_empty() {
         default_title(r)
@@ -386,15 +452,23 @@ fn draw<DB: DrawingBackend>(
         title.to_owned()
     };
     let cols = columns(&r.limits);
-    let edges = cols.iter().flat_map(|c| {
-        c.intervals
-            .iter()
-            .flat_map(|&(lo, hi)| std::iter::once(lo).chain(hi))
-    });
+    let reference_points = || references.iter().flat_map(|c| c.points.iter().copied());
+    let edges = cols
+        .iter()
+        .flat_map(|c| {
+            c.intervals
+                .iter()
+                .flat_map(|&(lo, hi)| std::iter::once(lo).chain(hi))
+        })
+        .chain(reference_points().map(|p| p.1));
     let y_data = span(edges);
-    let x_data = span(cols.iter().map(|c| c.mass))
-        .or_else(|| span(r.grid.masses.iter().copied()))
-        .unwrap_or((1e-3, 1.0));
+    let x_data = span(
+        cols.iter()
+            .map(|c| c.mass)
+            .chain(reference_points().map(|p| p.0)),
+    )
+    .or_else(|| span(r.grid.masses.iter().copied()))
+    .unwrap_or((1e-3, 1.0));
     let y_range = y_data
         .or_else(|| span(r.grid.couplings.iter().copied()))
         .unwrap_or((1e-6, 1e-2));
@@ -482,6 +556,20 @@ fn draw<DB: DrawingBackend>(
                 }
             }
         }
+        for c in references {
+            // Dashed: every other short segment of the densified polyline.
+            let dashes = dashed(&c.points, 60);
+            for (i, seg) in dashes.into_iter().enumerate() {
+                let series = chart
+                    .draw_series(LineSeries::new(seg, REFERENCE_COLOR.stroke_width(2)))
+                    .map_err(draw_err)?;
+                if i == 0 {
+                    series.label(c.label.clone()).legend(|(x, y)| {
+                        PathElement::new([(x, y), (x + 7, y)], REFERENCE_COLOR.stroke_width(2))
+                    });
+                }
+            }
+        }
         chart
             .configure_series_labels()
             // Missing-energy exclusions fill the top; beam-dump islands leave it free.
@@ -504,6 +592,27 @@ fn draw<DB: DrawingBackend>(
     root.present().map_err(draw_err)
 }
 
+/// Splits a polyline into dash segments: each edge is cut in log space into
+/// pieces about 1/`per_decade` of a decade long, and every other piece is
+/// kept.
+fn dashed(points: &[(f64, f64)], per_decade: usize) -> Vec<Vec<(f64, f64)>> {
+    let mut pieces = Vec::new();
+    let mut on = true;
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (lx, ly) = ((b.0 / a.0).log10(), (b.1 / a.1).log10());
+        let n = ((lx.hypot(ly) * per_decade as f64).ceil() as usize).max(1);
+        for k in 0..n {
+            let at = |t: f64| (a.0 * 10f64.powf(lx * t), a.1 * 10f64.powf(ly * t));
+            if on {
+                pieces.push(vec![at(k as f64 / n as f64), at((k + 1) as f64 / n as f64)]);
+            }
+            on = !on;
+        }
+    }
+    pieces
+}
+
 /// Renders the exclusion plot as an SVG document. An empty `title` means
 /// [`default_title`]. A result without any exclusion gives axes with a note.
 ///
@@ -511,11 +620,23 @@ fn draw<DB: DrawingBackend>(
 /// [`PlotError::Font`] if the bundled font cannot be loaded,
 /// [`PlotError::Draw`] if drawing fails.
 pub fn render_svg(r: &ReachResult, title: &str) -> Result<String, PlotError> {
+    render_svg_with(r, title, &[])
+}
+
+/// [`render_svg`] with published curves drawn over the exclusion.
+///
+/// # Errors
+/// As [`render_svg`].
+pub fn render_svg_with(
+    r: &ReachResult,
+    title: &str,
+    references: &[ReferenceCurve],
+) -> Result<String, PlotError> {
     ensure_font()?;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        draw(&root, r, title)?;
+        draw(&root, r, title, references)?;
     }
     Ok(svg)
 }
@@ -528,9 +649,22 @@ pub fn render_svg(r: &ReachResult, title: &str) -> Result<String, PlotError> {
 /// # Errors
 /// As [`render_svg`]; PNG encoding and file errors are [`PlotError::Draw`].
 pub fn render_png_to(r: &ReachResult, title: &str, path: &Path) -> Result<(), PlotError> {
+    render_png_to_with(r, title, &[], path)
+}
+
+/// [`render_png_to`] with published curves drawn over the exclusion.
+///
+/// # Errors
+/// As [`render_png_to`].
+pub fn render_png_to_with(
+    r: &ReachResult,
+    title: &str,
+    references: &[ReferenceCurve],
+    path: &Path,
+) -> Result<(), PlotError> {
     ensure_font()?;
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    draw(&root, r, title)
+    draw(&root, r, title, references)
 }
 
 /// Renders the exclusion plot as PNG bytes. The encoder of plotters writes

@@ -60,6 +60,11 @@ pub struct Opts {
     /// Write limits.csv, limits.yaml (HEPData), yields.csv, reach.svg and reach.png here.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// A published curve to draw over the exclusion in the --out plots
+    /// (repeatable): a text file of `mass coupling` lines (space or comma
+    /// separated, `#` comments, optional `# label: TEXT` line for the legend).
+    #[arg(long, value_name = "FILE")]
+    compare: Vec<PathBuf>,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -107,6 +112,23 @@ fn mass(t: &str) -> Result<f64> {
 impl Opts {
     pub fn run(&self) -> Result<()> {
         let cl = self.cl.map(confidence_level).transpose()?;
+        // Reference curves are read first: a bad file fails before the scan.
+        if !self.compare.is_empty() && self.out.is_none() {
+            anyhow::bail!("--compare draws on the --out plots: give --out DIR as well");
+        }
+        let references = self
+            .compare
+            .iter()
+            .map(|path| {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| anyhow::anyhow!("--compare {}: {e}", path.display()))?;
+                let label = path
+                    .file_stem()
+                    .map_or_else(|| "reference".into(), |s| s.to_string_lossy().into_owned());
+                darkscan::plot::ReferenceCurve::parse(&text, &label)
+                    .map_err(|e| anyhow::anyhow!("--compare {}: {e}", path.display()))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let dump = beam_dump::load_preset(&self.preset)?;
         let exposure = match &self.exposure {
             Some(t) => {
@@ -182,10 +204,11 @@ impl Opts {
         };
         bar.finish_and_clear();
         if let Some(dir) = &self.out {
-            let files = darkscan::io::write_reach_outputs(
+            let files = darkscan::io::write_reach_outputs_with(
                 &result,
                 dir,
                 &darkscan::plot::default_title(&result),
+                &references,
             )?;
             if !self.json {
                 for f in files {

@@ -17,8 +17,8 @@ pub mod tables;
 
 pub use atomic::{write_atomic, write_atomic_with};
 pub use tables::{
-    hepdata_yaml, hepdata_yaml_with_cl, limits_csv, write_reach_outputs, yields_by_channel_csv,
-    yields_csv,
+    hepdata_yaml, hepdata_yaml_with_cl, limits_csv, write_reach_outputs, write_reach_outputs_with,
+    yields_by_channel_csv, yields_csv,
 };
 
 use crate::plot::PlotError;

@@ -256,6 +256,20 @@ pub fn write_reach_outputs(
     dir: &Path,
     title: &str,
 ) -> Result<Vec<PathBuf>, IoError> {
+    write_reach_outputs_with(r, dir, title, &[])
+}
+
+/// [`write_reach_outputs`] with published curves drawn over the exclusion
+/// in `reach.svg` and `reach.png`.
+///
+/// # Errors
+/// As [`write_reach_outputs`].
+pub fn write_reach_outputs_with(
+    r: &ReachResult,
+    dir: &Path,
+    title: &str,
+    references: &[plot::ReferenceCurve],
+) -> Result<Vec<PathBuf>, IoError> {
     fs::create_dir_all(dir).map_err(|source| IoError::CreateDir {
         path: dir.to_path_buf(),
         source,
@@ -266,7 +280,7 @@ pub fn write_reach_outputs(
     write_atomic(&paths[1], hepdata_yaml(r).as_bytes())?;
     write_atomic(&paths[2], yields_csv(r).as_bytes())?;
 
-    let svg = plot::render_svg(r, title).map_err(|source| IoError::Plot {
+    let svg = plot::render_svg_with(r, title, references).map_err(|source| IoError::Plot {
         path: paths[3].clone(),
         source,
     })?;
@@ -275,7 +289,7 @@ pub fn write_reach_outputs(
     // The PNG encoder writes to a path: render straight into the temporary.
     let png = &paths[4];
     write_atomic_with(png, |tmp| {
-        plot::render_png_to(r, title, tmp).map_err(|source| IoError::Plot {
+        plot::render_png_to_with(r, title, references, tmp).map_err(|source| IoError::Plot {
             path: png.clone(),
             source,
         })
