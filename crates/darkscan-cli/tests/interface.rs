@@ -53,6 +53,7 @@ fn documented_flags_exist() {
                 "--background",
                 "--background-error",
                 "--out",
+                "--compare",
                 "--json",
                 "--verbose",
             ],

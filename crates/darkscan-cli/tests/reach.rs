@@ -352,3 +352,68 @@ fn beam_dump_reach_gives_an_island_and_per_channel_yields() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn compare_draws_a_published_curve_and_rejects_bad_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let curve = dir.path().join("published.txt");
+    std::fs::write(
+        &curve,
+        "# label: my curve\n0.25 4e-7\n0.3, 5e-7\n0.35 3e-6\n",
+    )
+    .unwrap();
+    darkscan()
+        .args(["reach", "na62-dump-mumu-2021", "--masses", "0.3", "--out"])
+        .arg(dir.path().join("out"))
+        .arg("--compare")
+        .arg(&curve)
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(dir.path().join("out").join("reach.svg")).unwrap();
+    assert!(svg.contains("my curve"), "legend text missing");
+    // The shipped digitisation parses.
+    darkscan()
+        .args(["reach", "na62-dump-mumu-2021", "--masses", "0.3", "--out"])
+        .arg(dir.path().join("out2"))
+        .arg("--compare")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/validation/na62_mumu_2021_published.txt"
+        ))
+        .assert()
+        .success();
+    // Bad files fail with status 2 before the scan, naming the line.
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, "0.25 4e-7\n0.3 oops\n").unwrap();
+    let out = darkscan()
+        .args(["reach", "na62-dump-mumu-2021", "--masses", "0.3", "--out"])
+        .arg(dir.path().join("out3"))
+        .arg("--compare")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("line 2"), "{err}");
+    // --compare without --out, and a missing file.
+    darkscan()
+        .args([
+            "reach",
+            "na62-dump-mumu-2021",
+            "--masses",
+            "0.3",
+            "--compare",
+        ])
+        .arg(&curve)
+        .assert()
+        .code(2);
+    darkscan()
+        .args(["reach", "na62-dump-mumu-2021", "--masses", "0.3", "--out"])
+        .arg(dir.path().join("out4"))
+        .arg("--compare")
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(2);
+}

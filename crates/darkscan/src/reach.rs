@@ -423,6 +423,61 @@ pub fn run_missing_energy(
 mod tests {
     use super::*;
 
+    fn stats(observed: u64, masses: Vec<f64>, window: Option<f64>) -> Statistics {
+        Statistics {
+            observed,
+            background: 0.016,
+            background_error: 0.002,
+            method: "cls".into(),
+            cl: 0.9,
+            observed_masses_gev: masses,
+            mass_window_gev: window,
+        }
+    }
+
+    #[test]
+    fn observed_event_masses_set_the_count_per_mass() {
+        let opts = ReachOptions::default();
+        let masses = [0.3, 0.405, 0.411, 0.417, 0.5];
+        let v = signal_upper_limits(&stats(1, vec![0.411], Some(0.006)), &opts, &masses).unwrap();
+        // CLs, 90 %: n = 0 gives ln 10 for any b; n = 1 on 0.016 ± 0.002 gives 3.8739.
+        for (m, ul) in masses.iter().zip(&v) {
+            let expected = if (m - 0.411f64).abs() <= 0.006 {
+                3.8739
+            } else {
+                10f64.ln()
+            };
+            assert!((ul - expected).abs() < 1e-3, "{m}: {ul}");
+        }
+        // Without event masses, or with --observed, one count everywhere.
+        let flat = signal_upper_limits(&stats(1, vec![], None), &opts, &masses).unwrap();
+        assert!(flat.iter().all(|&u| (u - 3.8739).abs() < 1e-3));
+        let forced = ReachOptions {
+            observed: Some(0),
+            ..ReachOptions::default()
+        };
+        let v = signal_upper_limits(&stats(1, vec![0.411], Some(0.006)), &forced, &masses).unwrap();
+        assert!(v.iter().all(|&u| (u - 10f64.ln()).abs() < 1e-9));
+    }
+
+    #[test]
+    fn inconsistent_event_masses_are_errors() {
+        let opts = ReachOptions::default();
+        let m = [0.3];
+        for (s, needle) in [
+            (stats(2, vec![0.411], Some(0.006)), "lists 1 events"),
+            (
+                stats(1, vec![0.411], None),
+                "needs statistics.mass_window_gev",
+            ),
+            (stats(1, vec![0.411], Some(-1.0)), "mass_window_gev = -1"),
+            (stats(1, vec![f64::NAN], Some(0.006)), "invalid mass"),
+        ] {
+            let e = signal_upper_limits(&s, &opts, &m).unwrap_err().to_string();
+            assert!(e.contains(needle), "{e}");
+        }
+    }
+
     #[test]
     fn intervals_of_an_island_and_a_lower_edge() {
         let g = log_space(1e-8, 1e-2, 61);
