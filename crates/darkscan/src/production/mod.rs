@@ -1,5 +1,6 @@
 //! How FIPs are made: cross sections and parent spectra.
 
+mod binned;
 pub mod electron_brem;
 pub mod meson_decay;
 pub mod proton_brem;
