@@ -2,6 +2,7 @@
 
 mod binned;
 pub mod electron_brem;
+pub mod heavy_flavour;
 pub mod meson_decay;
 pub mod proton_brem;
 pub mod shower;

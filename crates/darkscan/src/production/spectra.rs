@@ -27,7 +27,7 @@
 //! the beam axis, plus one bin θ < 10⁻⁵ rad. Within a bin
 //! [`MesonSpectrum::sample`] is uniform in log p and log θ; in the
 //! small-angle bin it is uniform in θ² (a flat dN/dΩ, as at θ → 0). The
-//! heavy-flavour table (`heavy_flavour.rs`) shares this binning and
+//! heavy-flavour table ([`super::heavy_flavour`]) shares this binning and
 //! row format.
 
 use super::binned::{BinnedSpectrum, RowError, parse_rows};
