@@ -65,20 +65,40 @@ N_T_BINS = 44  # up to log10(theta) = 0.5
 LOG_T_HI = LOG_T_LO + N_T_BINS * T_WIDTH
 
 
-def pythia_settings(id_target: int, seed: int) -> list[str]:
-    """The Pythia settings used for one beam/target combination."""
+def pythia_settings(id_target: int, seed: int, processes: tuple[str, ...] = ("SoftQCD:all = on",)) -> list[str]:
+    """The Pythia settings used for one beam/target combination: the 400 GeV/c
+    proton beam on a nucleon at rest, the given process switches, the seed."""
     return [
         "Beams:frameType = 2",
         "Beams:idA = 2212",
         f"Beams:idB = {id_target}",
         f"Beams:eA = {BEAM_MOMENTUM_GEV:g}",
         "Beams:eB = 0",
-        "SoftQCD:all = on",
+        *processes,
         "Random:setSeed = on",
         f"Random:seed = {seed}",
         "Next:numberCount = 0",
         "Print:quiet = on",
     ]
+
+
+def make_pythia(settings: list[str]):
+    """An initialised `pythia8mc.Pythia` with `settings`; raises on any rejected setting."""
+    import pythia8mc
+
+    pythia = pythia8mc.Pythia("", False)
+    for s in settings:
+        if not pythia.readString(s):
+            raise RuntimeError(f"Pythia rejected setting {s!r}")
+    if not pythia.init():
+        raise RuntimeError("Pythia initialisation failed")
+    return pythia
+
+
+def momentum_angle(prt) -> tuple[float, float]:
+    """Lab momentum |p| in GeV and polar angle to the beam (+z) in rad of a Pythia particle."""
+    pt = math.hypot(prt.px(), prt.py())
+    return math.hypot(pt, prt.pz()), math.atan2(pt, prt.pz())
 
 
 def p_bin(p: float) -> int:
@@ -98,14 +118,7 @@ def theta_bin(theta: float) -> int:
 def run_target(args: tuple[int, int, int]) -> dict:
     """Generates `n_events` p + target collisions; returns raw counts."""
     id_target, n_events, seed = args
-    import pythia8mc
-
-    pythia = pythia8mc.Pythia("", False)
-    for s in pythia_settings(id_target, seed):
-        if not pythia.readString(s):
-            raise RuntimeError(f"Pythia rejected setting {s!r}")
-    if not pythia.init():
-        raise RuntimeError("Pythia initialisation failed")
+    pythia = make_pythia(pythia_settings(id_target, seed))
 
     counts: dict[tuple[int, int, int], int] = {}
     sum_p = {pid: 0.0 for pid in MESON_IDS}
@@ -131,10 +144,7 @@ def run_target(args: tuple[int, int, int]) -> dict:
             # Count each physical meson once, even if the record holds copies.
             if prt.iTopCopyId() != i:
                 continue
-            px, py, pz = prt.px(), prt.py(), prt.pz()
-            pt = math.hypot(px, py)
-            p = math.hypot(pt, pz)
-            theta = math.atan2(pt, pz)
+            p, theta = momentum_angle(prt)
             key = (pid, p_bin(p), theta_bin(theta))
             counts[key] = counts.get(key, 0) + 1
             sum_p[pid] += p
@@ -164,6 +174,20 @@ def edges_theta(it: int) -> tuple[str, str]:
         return "-inf", f"{LOG_T_LO:.3f}"
     lo = LOG_T_LO + it * T_WIDTH
     return f"{lo:.3f}", f"{lo + T_WIDTH:.3f}"
+
+
+def table_rows(combined: dict, species: list[tuple[int, str]]) -> list[str]:
+    """CSV rows `name,log10p_lo,log10p_hi,log10theta_lo,log10theta_hi,weight,n_mc`
+    from {(pid, p bin, theta bin): [weight, n_mc]}, in the order of `species`
+    ((pid, name) pairs), then by p bin and theta bin."""
+    order = {pid: i for i, (pid, _) in enumerate(species)}
+    name = dict(species)
+    rows = []
+    for (pid, ip, it), (w, n) in sorted(combined.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], kv[0][2])):
+        plo, phi = edges_p(ip)
+        tlo, thi = edges_theta(it)
+        rows.append(f"{name[pid]},{plo:.5f},{phi:.5f},{tlo},{thi},{w:.5e},{n}")
+    return rows
 
 
 def write_table(path: str, results: list[dict], seed: int, argv: list[str]) -> dict:
@@ -237,13 +261,7 @@ def write_table(path: str, results: list[dict], seed: int, argv: list[str]) -> d
         "#   collision in this bin), n_mc (raw generated count pp + pn, for the statistical uncertainty ~ 1/sqrt(n_mc))",
         "meson,log10p_lo,log10p_hi,log10theta_lo,log10theta_hi,n_per_collision,n_mc",
     ]
-    rows = []
-    for (pid, ip, it), (w, n) in sorted(
-        combined.items(), key=lambda kv: ([m for m, _ in MESONS].index(kv[0][0]), kv[0][1], kv[0][2])
-    ):
-        plo, phi = edges_p(ip)
-        tlo, thi = edges_theta(it)
-        rows.append(f"{name[pid]},{plo:.5f},{phi:.5f},{tlo},{thi},{w:.5e},{n}")
+    rows = table_rows(combined, MESONS)
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines + rows) + "\n")
     return {name[pid]: mult[pid] for pid, _ in MESONS}

@@ -140,6 +140,10 @@ particles! {
     B_NEUTRAL = (511, "B0", 5.279_65, LifetimeS(1.517e-12));
     /// B_s⁰: m = 5366.88 MeV, τ = 1.520 ps (PDG 2024).
     B_S = (531, "B_s0", 5.366_88, LifetimeS(1.520e-12));
+    /// Λ_c⁺: m = 2286.46 MeV, τ = 202.6 fs (PDG 2024).
+    LAMBDA_C = (4122, "Lambda_c+", 2.286_46, LifetimeS(202.6e-15));
+    /// Λ_b⁰: m = 5619.60 MeV, τ = 1.471 ps (PDG 2024).
+    LAMBDA_B = (5122, "Lambda_b0", 5.619_60, LifetimeS(1.471e-12));
     /// J/ψ(1S): m = 3096.900 MeV, Γ = 92.6 keV (PDG 2024).
     J_PSI = (443, "J/psi", 3.096_900, WidthGev(92.6e-6));
     /// Proton: m = 938.27208816 MeV (PDG 2024).

@@ -1,6 +1,8 @@
 //! How FIPs are made: cross sections and parent spectra.
 
+mod binned;
 pub mod electron_brem;
+pub mod heavy_flavour;
 pub mod meson_decay;
 pub mod proton_brem;
 pub mod shower;

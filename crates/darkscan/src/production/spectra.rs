@@ -26,11 +26,13 @@
 //! log₁₀(θ/rad) in bins of width 0.125 from −5 up to θ = π, θ measured from
 //! the beam axis, plus one bin θ < 10⁻⁵ rad. Within a bin
 //! [`MesonSpectrum::sample`] is uniform in log p and log θ; in the
-//! small-angle bin it is uniform in θ² (a flat dN/dΩ, as at θ → 0).
+//! small-angle bin it is uniform in θ² (a flat dN/dΩ, as at θ → 0). The
+//! heavy-flavour table ([`super::heavy_flavour`]) shares this binning and
+//! row format.
 
+use super::binned::{BinnedSpectrum, RowError, parse_rows};
 use crate::numeric::rng::Rng;
 use crate::units::{ETA, ETA_PRIME, OMEGA, PHI, PION_NEUTRAL, Particle, RHO};
-use std::f64::consts::{LN_10, PI};
 use std::sync::OnceLock;
 use thiserror::Error;
 
@@ -149,15 +151,15 @@ pub enum SpectraError {
     MissingMeson(&'static str),
 }
 
-/// One (log p, log θ) bin.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Bin {
-    log10_p_lo: f64,
-    log10_p_hi: f64,
-    /// −∞ for the small-angle bin θ < 10^`log10_theta_hi`.
-    log10_theta_lo: f64,
-    /// Capped at log₁₀ π.
-    log10_theta_hi: f64,
+impl From<RowError> for SpectraError {
+    fn from(e: RowError) -> Self {
+        match e {
+            RowError::MissingHeader => SpectraError::MissingHeader,
+            RowError::FieldCount { line, got } => SpectraError::FieldCount { line, got },
+            RowError::UnknownName { line, name } => SpectraError::UnknownMeson { line, name },
+            RowError::InvalidValue { line, what } => SpectraError::InvalidValue { line, what },
+        }
+    }
 }
 
 /// The momentum and angle spectrum of one meson, per inelastic pN collision.
@@ -168,17 +170,8 @@ pub struct MesonSpectrum {
     /// Mean number per inelastic nucleon–nucleon collision (≈ per proton on
     /// the TAX, see the module documentation).
     pub multiplicity: f64,
-    bins: Vec<Bin>,
-    /// Running sum of the bin weights; the last entry is `multiplicity`.
-    cumulative: Vec<f64>,
-}
-
-fn parse_field(s: &str, line: usize, what: &'static str) -> Result<f64, SpectraError> {
-    s.trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| !v.is_nan())
-        .ok_or(SpectraError::InvalidValue { line, what })
+    /// The bins; their weights sum to `multiplicity`.
+    spectrum: BinnedSpectrum,
 }
 
 impl MesonSpectrum {
@@ -205,71 +198,19 @@ impl MesonSpectrum {
             .map(|meson| MesonSpectrum {
                 meson,
                 multiplicity: 0.0,
-                bins: Vec::new(),
-                cumulative: Vec::new(),
+                spectrum: BinnedSpectrum::default(),
             })
             .collect();
-        let mut seen_header = false;
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let l = raw.trim();
-            if l.is_empty() || l.starts_with('#') {
-                continue;
-            }
-            if !seen_header {
-                if l != COLUMNS {
-                    return Err(SpectraError::MissingHeader);
-                }
-                seen_header = true;
-                continue;
-            }
-            let f: Vec<&str> = l.split(',').collect();
-            if f.len() != 7 {
-                return Err(SpectraError::FieldCount { line, got: f.len() });
-            }
-            let meson =
-                Meson::from_name(f[0].trim()).ok_or_else(|| SpectraError::UnknownMeson {
-                    line,
-                    name: f[0].trim().to_string(),
-                })?;
-            let p_lo = parse_field(f[1], line, "log10p_lo")?;
-            let p_hi = parse_field(f[2], line, "log10p_hi")?;
-            let t_lo = parse_field(f[3], line, "log10theta_lo")?;
-            let t_hi = parse_field(f[4], line, "log10theta_hi")?.min(PI.log10());
-            let w = parse_field(f[5], line, "n_per_collision")?;
-            if !(p_lo.is_finite() && p_hi.is_finite() && p_lo < p_hi) {
-                return Err(SpectraError::InvalidValue {
-                    line,
-                    what: "momentum bin",
-                });
-            }
-            if !(t_hi.is_finite() && t_lo < t_hi && t_lo != f64::INFINITY) {
-                return Err(SpectraError::InvalidValue {
-                    line,
-                    what: "angle bin",
-                });
-            }
-            if !(w.is_finite() && w >= 0.0) {
-                return Err(SpectraError::InvalidValue {
-                    line,
-                    what: "n_per_collision",
-                });
-            }
-            let s = &mut spectra[Meson::ALL.iter().position(|&m| m == meson).unwrap_or(0)];
-            s.multiplicity += w;
-            s.cumulative.push(s.multiplicity);
-            s.bins.push(Bin {
-                log10_p_lo: p_lo,
-                log10_p_hi: p_hi,
-                log10_theta_lo: t_lo,
-                log10_theta_hi: t_hi,
-            });
-        }
-        if !seen_header {
-            return Err(SpectraError::MissingHeader);
+        for row in parse_rows(text, COLUMNS, "n_per_collision", Meson::from_name)? {
+            let s = &mut spectra[Meson::ALL
+                .iter()
+                .position(|&m| m == row.species)
+                .unwrap_or(0)];
+            s.spectrum.push(row.bin, row.weight);
+            s.multiplicity = s.spectrum.total();
         }
         for s in &spectra {
-            if s.bins.is_empty() || s.multiplicity <= 0.0 {
+            if s.spectrum.n_bins() == 0 || s.multiplicity <= 0.0 {
                 return Err(SpectraError::MissingMeson(s.meson.name()));
             }
         }
@@ -279,7 +220,7 @@ impl MesonSpectrum {
     /// Number of non-empty (p, θ) bins.
     #[must_use]
     pub fn n_bins(&self) -> usize {
-        self.bins.len()
+        self.spectrum.n_bins()
     }
 
     /// Draws a meson momentum in GeV and polar angle to the beam in rad: a
@@ -287,19 +228,7 @@ impl MesonSpectrum {
     /// weights), then log p and log θ uniform within the bin (θ² uniform in
     /// the small-angle bin).
     pub fn sample(&self, rng: &mut Rng) -> (f64, f64) {
-        let u = rng.uniform() * self.multiplicity;
-        let i = self
-            .cumulative
-            .partition_point(|&c| c <= u)
-            .min(self.bins.len() - 1);
-        let b = &self.bins[i];
-        let log_p = b.log10_p_lo + (b.log10_p_hi - b.log10_p_lo) * rng.uniform();
-        let theta = if b.log10_theta_lo == f64::NEG_INFINITY {
-            10f64.powf(b.log10_theta_hi) * rng.uniform().sqrt()
-        } else {
-            10f64.powf(b.log10_theta_lo + (b.log10_theta_hi - b.log10_theta_lo) * rng.uniform())
-        };
-        (10f64.powf(log_p), theta)
+        self.spectrum.sample(rng)
     }
 
     /// Mean momentum in GeV implied by the table and the sampling rule of
@@ -307,15 +236,7 @@ impl MesonSpectrum {
     /// ⟨p⟩ = Σ wᵢ (10^bᵢ − 10^aᵢ)/((bᵢ − aᵢ) ln 10) / Σ wᵢ.
     #[must_use]
     pub fn mean_momentum(&self) -> f64 {
-        let mut prev = 0.0;
-        let mut sum = 0.0;
-        for (b, &c) in self.bins.iter().zip(&self.cumulative) {
-            let w = c - prev;
-            prev = c;
-            let (lo, hi) = (b.log10_p_lo, b.log10_p_hi);
-            sum += w * (10f64.powf(hi) - 10f64.powf(lo)) / ((hi - lo) * LN_10);
-        }
-        sum / self.multiplicity
+        self.spectrum.mean_momentum()
     }
 
     /// Fraction of the mesons with momentum above `p_min` GeV and angle below
@@ -323,24 +244,7 @@ impl MesonSpectrum {
     /// [`Self::sample`]: a quick acceptance estimate.
     #[must_use]
     pub fn fraction(&self, p_min: f64, theta_max: f64) -> f64 {
-        let lp = p_min.max(f64::MIN_POSITIVE).log10();
-        let mut prev = 0.0;
-        let mut sum = 0.0;
-        for (b, &c) in self.bins.iter().zip(&self.cumulative) {
-            let w = c - prev;
-            prev = c;
-            let fp = ((b.log10_p_hi - lp) / (b.log10_p_hi - b.log10_p_lo)).clamp(0.0, 1.0);
-            let ft = if b.log10_theta_lo == f64::NEG_INFINITY {
-                (theta_max / 10f64.powf(b.log10_theta_hi))
-                    .clamp(0.0, 1.0)
-                    .powi(2)
-            } else {
-                let lt = theta_max.max(f64::MIN_POSITIVE).log10();
-                ((lt - b.log10_theta_lo) / (b.log10_theta_hi - b.log10_theta_lo)).clamp(0.0, 1.0)
-            };
-            sum += w * fp * ft;
-        }
-        sum / self.multiplicity
+        self.spectrum.fraction(p_min, theta_max)
     }
 }
 
