@@ -14,11 +14,12 @@
 //! - the normalisation to protons on target reproduces the numbers written
 //!   in the header by the generator.
 
+mod common;
+
 use darkscan::numeric::rng::Rng;
 use darkscan::production::heavy_flavour::{
     HeavyFlavourTable, HeavyHadron, Source, multiplicities_per_pot, sigma_inel_per_nucleon_cu_mb,
 };
-use std::process::Command;
 
 /// The embedded table's text, for its header.
 const TABLE: &str = include_str!("../data/heavy_flavour_spectra_p400.csv");
@@ -205,30 +206,9 @@ fn sampling_reproduces_the_table() {
 /// Pythia (PyPI `pythia8mc`) is not installed, so CI without it passes.
 #[test]
 fn generator_smoke_test() {
-    let have_pythia = Command::new("python3")
-        .args(["-c", "import pythia8mc"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !have_pythia {
-        println!("skipped: python3 with pythia8mc not available (pip install pythia8mc==8.317.2)");
+    let Some(text) = common::run_generator("heavy_flavour.py", 300) else {
         return;
-    }
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tools/meson_spectra/heavy_flavour.py"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("hf.csv");
-    let status = Command::new("python3")
-        .arg(script)
-        .args(["--events", "300", "--out"])
-        .arg(&out)
-        .status()
-        .expect("run heavy_flavour.py");
-    assert!(status.success(), "heavy_flavour.py failed: {status}");
-    let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("# Generator: Pythia 8.317"));
+    };
     let t = HeavyFlavourTable::parse(&text).expect("generator output parses");
     let charm = t.per_unit_sum(Source::Charm);
     assert!(charm > 1.8 && charm < 2.1, "charm {charm}");

@@ -15,9 +15,10 @@
 //!   with the π⁰ p_T spectrum (⟨p_T⟩ ≈ 0.35 GeV) the p_T-integrated ratio is
 //!   ≈ 0.08–0.11.
 
+mod common;
+
 use darkscan::numeric::rng::Rng;
 use darkscan::production::spectra::{Meson, MesonSpectrum, multiplicities};
-use std::process::Command;
 
 /// The embedded table's text, for its header.
 const TABLE: &str = include_str!("../data/meson_spectra_p400.csv");
@@ -161,30 +162,9 @@ fn sampling_reproduces_the_table() {
 /// Pythia (PyPI `pythia8mc`) is not installed, so CI without it passes.
 #[test]
 fn generator_smoke_test() {
-    let have_pythia = Command::new("python3")
-        .args(["-c", "import pythia8mc"])
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !have_pythia {
-        println!("skipped: python3 with pythia8mc not available (pip install pythia8mc==8.317.2)");
+    let Some(text) = common::run_generator("generate.py", 200) else {
         return;
-    }
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tools/meson_spectra/generate.py"
-    );
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("spectra.csv");
-    let status = Command::new("python3")
-        .arg(script)
-        .args(["--events", "200", "--out"])
-        .arg(&out)
-        .status()
-        .expect("run generate.py");
-    assert!(status.success(), "generate.py failed: {status}");
-    let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("# Generator: Pythia 8.317"));
+    };
     let spectra = MesonSpectrum::parse_table(&text).expect("generator output parses");
     assert_eq!(spectra.len(), 6);
     let pi0 = spectra[0].multiplicity;
