@@ -279,6 +279,81 @@ impl DarkPhoton {
     }
 }
 
+/// How the dark sector of a [`DarkPhotonModel`] is set at each mass: α_D and
+/// the mass ratio R = m_A′/m_χ (so m_χ = m_A′/R follows the scan).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DarkSectorRatio {
+    /// Dark fine-structure constant α_D.
+    pub alpha_d: f64,
+    /// m_A′/m_χ.
+    pub mass_ratio: f64,
+}
+
+/// The dark photon on the portal layer ([`crate::model::Fip`]): coupling axis
+/// ε, widths ∝ ε² (p = 2), the decay to dark matter (if any) fixed.
+///
+/// Channels: "e+e-", "mu+mu-", "tau+tau-" (with daughters), "hadrons" (the
+/// R-ratio width, inclusive: no daughters) and "invisible" (χχ̄).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct DarkPhotonModel {
+    /// Dark sector for the invisible decay; `None` for a visibly decaying A′.
+    pub dark_sector: Option<DarkSectorRatio>,
+}
+
+impl crate::model::Fip for DarkPhotonModel {
+    fn model_name(&self) -> &'static str {
+        "dark-photon"
+    }
+    fn coupling_label(&self) -> String {
+        "epsilon".into()
+    }
+    fn coupling_power(&self) -> i32 {
+        2
+    }
+    fn decays(&self, mass: f64) -> Result<crate::model::DecayTable, ModelError> {
+        use crate::model::{Daughter, DecayChannel, DecayTable};
+        let mut a = DarkPhoton::new(mass, 1.0)?;
+        if let Some(ds) = self.dark_sector {
+            a = a.with_dark_sector(ds.alpha_d, mass / ds.mass_ratio)?;
+        }
+        let pair = |id: i32| {
+            vec![
+                Daughter::from_pdg(-id).expect("lepton in units"),
+                Daughter::from_pdg(id).expect("lepton in units"),
+            ]
+        };
+        let mut channels = vec![
+            DecayChannel::portal("e+e-", a.width_ee(), pair(11)),
+            DecayChannel::portal("mu+mu-", a.width_mumu(), pair(13)),
+            DecayChannel::portal("tau+tau-", a.width_tautau(), pair(15)),
+            DecayChannel::portal("hadrons", a.width_hadrons(), Vec::new()),
+        ];
+        if let Some(ds) = a.dark_sector {
+            let chi = Daughter {
+                pdg_id: crate::model::portal::DARK_MATTER_PDG_ID,
+                mass: ds.m_chi,
+                charge: 0,
+            };
+            let anti = Daughter {
+                pdg_id: -crate::model::portal::DARK_MATTER_PDG_ID,
+                ..chi
+            };
+            channels.push(DecayChannel {
+                name: "invisible".into(),
+                width: a.width_invisible(),
+                daughters: vec![chi, anti],
+                scales_with_coupling: false,
+            });
+        }
+        channels.retain(|c| c.width > 0.0);
+        Ok(DecayTable {
+            mass,
+            coupling_power: 2,
+            channels,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,10 +3,14 @@
 //!
 //! - [`dark_photon`]: the minimal kinetically mixed dark photon A′ (vector
 //!   portal), optionally decaying to a Dirac dark-matter pair.
+//! - [`portal`]: the interface every model implements ([`Fip`]: coupling
+//!   vector, coupling axis and power, decay table with final states).
 
 pub mod dark_photon;
+pub mod portal;
 
-pub use dark_photon::{BranchingRatios, DarkPhoton, DarkSector, r_ratio};
+pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};
+pub use portal::{Daughter, DecayChannel, DecayTable, Fip};
 
 use thiserror::Error;
 
