@@ -232,6 +232,87 @@ pub fn two_body_decay(
     ))
 }
 
+/// Rest-frame momenta of a three-body decay of a parent of mass `m` into
+/// masses `masses`, distributed uniformly in phase space (flat Dalitz plot),
+/// with an isotropic orientation.
+///
+/// The invariant masses m₁₂², m₂₃² are drawn uniformly over their bounding
+/// rectangle and accepted inside the Dalitz boundary (PDG RPP, Kinematics
+/// §49.4.3.1, Eq. 49.23: d²Γ ∝ |M|² dm₁₂² dm₂₃², so a constant |M|² is a flat
+/// density); the daughter energies follow from m₁₂², m₂₃² and the event is
+/// rotated by a random rotation. Uses a variable number of draws from `rng`.
+/// Returns `None` below threshold.
+#[must_use]
+pub fn three_body_phase_space(
+    m: f64,
+    masses: [f64; 3],
+    rng: &mut crate::numeric::rng::Rng,
+) -> Option<[FourVector; 3]> {
+    let [m1, m2, m3] = masses;
+    if !(m > m1 + m2 + m3) {
+        return None;
+    }
+    let (lo12, hi12) = ((m1 + m2).powi(2), (m - m3).powi(2));
+    let (lo23, hi23) = ((m2 + m3).powi(2), (m - m1).powi(2));
+    let (s12, s23) = loop {
+        let s12 = lo12 + (hi12 - lo12) * rng.uniform();
+        let s23 = lo23 + (hi23 - lo23) * rng.uniform();
+        // Dalitz boundary at fixed m₁₂² (RPP Eq. 49.22): E₂*, E₃* in the
+        // rest frame of the (1, 2) system.
+        let m12 = s12.sqrt();
+        let e2 = (s12 - m1 * m1 + m2 * m2) / (2.0 * m12);
+        let e3 = (m * m - s12 - m3 * m3) / (2.0 * m12);
+        let p2 = (e2 * e2 - m2 * m2).max(0.0).sqrt();
+        let p3 = (e3 * e3 - m3 * m3).max(0.0).sqrt();
+        let s23_min = (e2 + e3).powi(2) - (p2 + p3).powi(2);
+        let s23_max = (e2 + e3).powi(2) - (p2 - p3).powi(2);
+        if s23 >= s23_min && s23 <= s23_max {
+            break (s12, s23);
+        }
+    };
+    let s13 = m * m + m1 * m1 + m2 * m2 + m3 * m3 - s12 - s23;
+    // Rest-frame energies: E_i = (M² + m_i² − s_jk)/(2M).
+    let e1 = (m * m + m1 * m1 - s23) / (2.0 * m);
+    let e2 = (m * m + m2 * m2 - s13) / (2.0 * m);
+    let p1 = (e1 * e1 - m1 * m1).max(0.0).sqrt();
+    let p2 = (e2 * e2 - m2 * m2).max(0.0).sqrt();
+    let e3 = m - e1 - e2;
+    let p3 = (e3 * e3 - m3 * m3).max(0.0).sqrt();
+    // Angle between p⃗₁ and p⃗₂ from p⃗₃ = −(p⃗₁ + p⃗₂).
+    let cos12 = if p1 > 0.0 && p2 > 0.0 {
+        ((p3 * p3 - p1 * p1 - p2 * p2) / (2.0 * p1 * p2)).clamp(-1.0, 1.0)
+    } else {
+        1.0
+    };
+    let sin12 = (1.0 - cos12 * cos12).max(0.0).sqrt();
+    let a = Vec3::new(0.0, 0.0, p1);
+    let b = Vec3::new(p2 * sin12, 0.0, p2 * cos12);
+    // Random orientation: uniform axis for p⃗₁ and a uniform rotation about it.
+    let cos_t = 2.0 * rng.uniform() - 1.0;
+    let sin_t = (1.0 - cos_t * cos_t).max(0.0).sqrt();
+    let (sp, cp) = (std::f64::consts::TAU * rng.uniform()).sin_cos();
+    let (sa, ca) = (std::f64::consts::TAU * rng.uniform()).sin_cos();
+    let z = Vec3::new(sin_t * cp, sin_t * sp, cos_t);
+    // Any unit vector orthogonal to z, rotated by the angle α about z.
+    let helper = if z.x.abs() < 0.9 {
+        Vec3::new(1.0, 0.0, 0.0)
+    } else {
+        Vec3::new(0.0, 1.0, 0.0)
+    };
+    let x0 = helper.cross(z).unit();
+    let y0 = z.cross(x0);
+    let x = x0 * ca + y0 * sa;
+    let y = z.cross(x);
+    let rot = |v: Vec3| x * v.x + y * v.y + z * v.z;
+    let (q1, q2) = (rot(a), rot(b));
+    let q3 = -(q1 + q2);
+    Some([
+        FourVector::from_mass_momentum(m1, q1),
+        FourVector::from_mass_momentum(m2, q2),
+        FourVector::from_mass_momentum(m3, q3),
+    ])
+}
+
 /// A straight line: a point and a direction (not necessarily normalised).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Line {

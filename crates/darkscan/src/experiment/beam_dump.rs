@@ -18,77 +18,19 @@
 
 use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::dump_geometry::{self, DumpGeometry};
-use crate::kinematics::{FourVector, Vec3};
-use crate::mc::acceptance::{AcceptanceSample, build_sample_par};
+use crate::mc::acceptance::{AcceptanceSample, FinalStates, build_sample_par_states};
 use crate::mc::reweight::expected_fractions;
-use crate::model::dark_photon::DarkPhoton;
-use crate::numeric::rng::Rng;
-use crate::production::meson_decay::MesonChannel;
-use crate::production::proton_brem;
-use crate::production::spectra::{Meson, MesonSpectrum};
+use crate::model::{DarkPhotonModel, DecayChannel, DecayTable, Fip, ModelError, ModelSpec};
+use crate::production::dump_sources::{self, proton_dump_sources};
+use crate::production::source::{FipSource, source_seed};
 use crate::units::{ELECTRON, MUON};
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::fmt;
+
+pub use crate::production::dump_sources::Channel;
 
 /// Why a beam-dump preset could not be used (the shared configuration error).
 pub type DumpPresetError = ConfigError;
-
-/// One way of producing the A′ in the dump.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Channel {
-    /// A light-meson decay.
-    Meson(MesonChannel),
-    /// Proton bremsstrahlung p N → p N A′.
-    ProtonBrem,
-}
-
-impl Channel {
-    /// All channels darkscan models for a proton dump.
-    #[must_use]
-    pub fn all() -> Vec<Channel> {
-        let mut v: Vec<Channel> = MesonChannel::ALL
-            .iter()
-            .map(|&c| Channel::Meson(c))
-            .collect();
-        v.push(Channel::ProtonBrem);
-        v
-    }
-
-    /// Short name used in presets and outputs.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            Channel::Meson(MesonChannel::Pi0Gamma) => "pi0",
-            Channel::Meson(MesonChannel::EtaGamma) => "eta",
-            Channel::Meson(MesonChannel::EtaPrimeGamma) => "eta-prime",
-            Channel::Meson(MesonChannel::OmegaPi0) => "omega",
-            Channel::ProtonBrem => "proton-brem",
-        }
-    }
-
-    /// Look a channel up by its short name.
-    #[must_use]
-    pub fn from_name(name: &str) -> Option<Channel> {
-        Channel::all().into_iter().find(|c| c.name() == name)
-    }
-
-    fn parent_meson(self) -> Option<Meson> {
-        match self {
-            Channel::Meson(c) => Meson::ALL
-                .iter()
-                .copied()
-                .find(|m| m.pdg_id() == c.parent_pdg_id()),
-            Channel::ProtonBrem => None,
-        }
-    }
-}
-
-impl fmt::Display for Channel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// The final state the search selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +42,15 @@ pub enum Dilepton {
 }
 
 impl Dilepton {
+    /// The decay-channel name ("mu+mu-", "e+e-").
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Dilepton::MuMu => "mu+mu-",
+            Dilepton::EE => "e+e-",
+        }
+    }
+
     /// Daughter mass in GeV.
     #[must_use]
     pub fn daughter_mass(self) -> f64 {
@@ -128,9 +79,15 @@ pub struct DumpPreset {
     pub beam_energy_gev: f64,
     /// Protons on target.
     pub protons_on_target: f64,
-    /// Final state: "mu+mu-" or "e+e-".
+    /// The FIP model and its coupling vector (`[model]`, default: the dark
+    /// photon).
+    #[serde(default)]
+    pub model: Option<ModelSpec>,
+    /// Selected final state: a decay-channel name of the model ("mu+mu-",
+    /// "e+e-" for the dark photon; e.g. "mu- pi+" for an HNL) or
+    /// "two-track" (every channel with exactly two charged daughters).
     pub decay: String,
-    /// Production channels (default: all).
+    /// Production channels (default: all of the model's).
     #[serde(default)]
     pub channels: Option<Vec<String>>,
     /// Counting-experiment inputs.
@@ -192,18 +149,32 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPre
             return Err(bad(key, v.to_string(), "must be a finite positive number"));
         }
     }
-    if p.dilepton().is_none() {
-        return Err(bad(
-            "decay",
-            format!("'{}'", p.decay),
-            "expected \"mu+mu-\" or \"e+e-\"",
-        ));
+    let spec = p.model_spec();
+    let fip = spec
+        .fip()
+        .map_err(|e| bad("model", spec.name().into(), &e.to_string()))?;
+    if !p.decay_is_known(fip.as_ref()) {
+        let reason = match spec {
+            ModelSpec::DarkPhoton { .. } => "expected \"mu+mu-\" or \"e+e-\"".to_string(),
+            _ => format!(
+                "expected \"two-track\" or a decay channel of the {} model",
+                spec.name()
+            ),
+        };
+        return Err(bad("decay", format!("'{}'", p.decay), &reason));
     }
-    if let Err(e) = p.resolved_channels() {
+    if let Some(names) = &p.channels
+        && let Some(n) = names
+            .iter()
+            .find(|n| dump_sources::check_channel_names(&spec, std::slice::from_ref(n)).is_err())
+    {
         return Err(bad(
             "channels",
-            e,
-            "unknown channel; known: pi0, eta, eta-prime, omega, proton-brem",
+            format!("'{n}'"),
+            &format!(
+                "unknown channel; known: {}",
+                dump_sources::channel_names(&spec).join(", ")
+            ),
         ));
     }
     if !(p.signal_efficiency > 0.0 && p.signal_efficiency <= 1.0) {
@@ -227,9 +198,18 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPre
 }
 
 impl DumpPreset {
-    /// The selected final state.
+    /// The model (the dark photon when the preset has no `[model]` table).
+    #[must_use]
+    pub fn model_spec(&self) -> ModelSpec {
+        self.model.clone().unwrap_or_default()
+    }
+
+    /// The selected final state when it is a dark-photon lepton pair.
     #[must_use]
     pub fn dilepton(&self) -> Option<Dilepton> {
+        if !matches!(self.model_spec(), ModelSpec::DarkPhoton { .. }) {
+            return None;
+        }
         match self.decay.as_str() {
             "mu+mu-" => Some(Dilepton::MuMu),
             "e+e-" => Some(Dilepton::EE),
@@ -237,7 +217,29 @@ impl DumpPreset {
         }
     }
 
-    /// The production channels (all by default); the error names the unknown one.
+    /// Whether `decay` names something the model can select: "two-track",
+    /// or a channel of its decay table somewhere on the scan's mass range
+    /// (a dark photon selects "mu+mu-" or "e+e-").
+    fn decay_is_known(&self, fip: &dyn Fip) -> bool {
+        if matches!(self.model_spec(), ModelSpec::DarkPhoton { .. }) {
+            return self.dilepton().is_some();
+        }
+        if self.decay == "two-track" {
+            return true;
+        }
+        let (lo, hi) = (
+            self.scan.mass_min_gev,
+            self.scan.mass_max_gev.max(self.scan.mass_min_gev),
+        );
+        crate::reach::log_space(lo, hi, 24).iter().any(|&m| {
+            fip.decays(m)
+                .is_ok_and(|t| t.channels.iter().any(|c| c.name == self.decay))
+        })
+    }
+
+    /// The dark-photon production channels (all by default); the error
+    /// names the unknown one. For other models see
+    /// [`dump_sources::channel_names`].
     pub fn resolved_channels(&self) -> Result<Vec<Channel>, String> {
         match &self.channels {
             None => Ok(Channel::all()),
@@ -246,6 +248,135 @@ impl DumpPreset {
                 .map(|n| Channel::from_name(n).ok_or_else(|| format!("'{n}'")))
                 .collect(),
         }
+    }
+}
+
+/// Whether a search selecting `decay` ("two-track" or a channel name)
+/// counts decays through `channel`.
+#[must_use]
+pub fn selects(decay: &str, channel: &DecayChannel) -> bool {
+    if decay == "two-track" {
+        channel.charged_daughters() == 2 && (2..=3).contains(&channel.daughters.len())
+    } else {
+        channel.name == decay
+    }
+}
+
+/// One mass point of a beam-dump search: the model's decay table, the
+/// selected channels and the acceptance sample of every production source.
+#[derive(Debug, Clone)]
+pub struct DumpMassPoint {
+    /// FIP mass (GeV).
+    pub mass: f64,
+    /// Decay table at coupling scale g = 1.
+    pub decays: DecayTable,
+    /// Names of the selected decay channels that are open.
+    pub selected: Vec<String>,
+    /// (source name, its acceptance sample; weights in FIPs per beam
+    /// particle at g = 1).
+    pub sources: Vec<(String, AcceptanceSample)>,
+}
+
+/// Samples every source at one mass: `events` trials each, the random
+/// stream of source s being [`source_seed`]`(mass_seed, name of s)`, so the
+/// result depends neither on the thread count nor on the other sources.
+/// Below the threshold of every selected channel the samples are empty (no
+/// sensitivity).
+pub fn sample_point(
+    geometry: &DumpGeometry,
+    model: &dyn Fip,
+    decay: &str,
+    sources: &[Box<dyn FipSource>],
+    mass: f64,
+    events: usize,
+    mass_seed: u64,
+) -> Result<DumpMassPoint, ModelError> {
+    let decays = model.decays(mass)?;
+    let chosen: Vec<DecayChannel> = decays
+        .channels
+        .iter()
+        .filter(|c| selects(decay, c))
+        .cloned()
+        .collect();
+    let states = FinalStates::new(chosen);
+    let samples = sources
+        .iter()
+        .map(|src| {
+            let sample = match &states {
+                Some(st) => build_sample_par_states(
+                    events,
+                    source_seed(mass_seed, src.name()),
+                    mass,
+                    st,
+                    geometry,
+                    |rng| src.sample(rng),
+                ),
+                None => AcceptanceSample::new(mass, 0.0, geometry.sampling.decay_points),
+            };
+            (src.name().to_string(), sample)
+        })
+        .collect();
+    Ok(DumpMassPoint {
+        mass,
+        selected: states
+            .map(|st| st.channels().iter().map(|c| c.name.clone()).collect())
+            .unwrap_or_default(),
+        decays,
+        sources: samples,
+    })
+}
+
+/// Expected selected signal per beam particle, per sample, at `couplings`:
+/// `result[s][j] = g_j^p · BR_sel(g_j) · Σ_i w_i P_i(cτ(g_j))` (see
+/// [`crate::mc::reweight`] for P_i).
+///
+/// When every width scales with the coupling, BR_sel is taken at g = 1 and
+/// cτ(g) = cτ(1)/g^p (one decay-table evaluation for the whole grid);
+/// otherwise both are evaluated at each g.
+#[must_use]
+pub fn signal_from_samples<'a>(
+    decays: &DecayTable,
+    selected: &[String],
+    samples: impl Iterator<Item = &'a AcceptanceSample>,
+    couplings: &[f64],
+) -> Vec<Vec<f64>> {
+    let sel = |c: &DecayChannel| selected.iter().any(|n| *n == c.name);
+    let (brs, ctaus): (Vec<f64>, Vec<f64>) = if decays.branching_ratios_are_coupling_independent() {
+        let br = decays.branching_ratio_where(1.0, sel);
+        let ctau1 = decays.ctau_m(1.0);
+        couplings
+            .iter()
+            .map(|&g| (br, ctau1 / decays.scale(g)))
+            .unzip()
+    } else {
+        couplings
+            .iter()
+            .map(|&g| (decays.branching_ratio_where(g, sel), decays.ctau_m(g)))
+            .unzip()
+    };
+    samples
+        .map(|s| {
+            expected_fractions(s, &ctaus)
+                .into_iter()
+                .zip(couplings)
+                .zip(&brs)
+                .map(|((f, &g), &br)| decays.scale(g) * br * f)
+                .collect()
+        })
+        .collect()
+}
+
+impl DumpMassPoint {
+    /// Expected selected signal per beam particle, per source:
+    /// `result[s][j]` for source s at `couplings[j]`.
+    #[must_use]
+    pub fn signal_per_beam_particle(&self, couplings: &[f64]) -> Vec<Vec<f64>> {
+        signal_from_samples(
+            &self.decays,
+            &self.selected,
+            self.sources.iter().map(|(_, s)| s),
+            couplings,
+        )
     }
 }
 
@@ -258,8 +389,9 @@ pub struct MassSamples {
     pub channels: Vec<(Channel, AcceptanceSample)>,
 }
 
-/// Samples every channel at one mass. Streams: seed ⊕ (mass index, channel),
-/// so results do not depend on the thread count.
+/// Samples every dark-photon channel at one mass ([`sample_point`] for the
+/// dark photon decaying to `dilepton`). Streams: [`source_seed`]`(seed,
+/// channel name)`, so results do not depend on the thread count.
 #[must_use]
 pub fn sample_mass(
     geometry: &DumpGeometry,
@@ -270,95 +402,55 @@ pub fn sample_mass(
     events: usize,
     seed: u64,
 ) -> MassSamples {
-    let out = channels
+    let sources: Vec<Box<dyn FipSource>> = channels
         .iter()
-        .enumerate()
-        .map(|(ci, &ch)| {
-            let s = seed ^ (0x9E37_79B9 * (ci as u64 + 1));
-            let sample = match (ch, ch.parent_meson()) {
-                (Channel::Meson(c), Some(meson)) => {
-                    let spec = MesonSpectrum::get(meson);
-                    let w = spec.multiplicity * c.branching_ratio(mass);
-                    build_sample_par(
-                        events,
-                        s,
-                        mass,
-                        dilepton.daughter_mass(),
-                        geometry,
-                        |rng: &mut Rng| {
-                            if w <= 0.0 {
-                                return None;
-                            }
-                            let (p, theta) = spec.sample(rng);
-                            let phi = std::f64::consts::TAU * rng.uniform();
-                            let dir = Vec3::new(
-                                theta.sin() * phi.cos(),
-                                theta.sin() * phi.sin(),
-                                theta.cos(),
-                            );
-                            let parent = FourVector::from_mass_momentum(meson.mass(), dir * p);
-                            c.decay(parent, mass, rng).map(|a| (a, w))
-                        },
-                    )
-                }
-                _ => build_sample_par(
-                    events,
-                    s,
-                    mass,
-                    dilepton.daughter_mass(),
-                    geometry,
-                    |rng: &mut Rng| proton_brem::sample(beam_energy, mass, rng),
-                ),
-            };
-            (ch, sample)
-        })
+        .map(|c| c.source(beam_energy, mass))
         .collect();
+    let out = match sample_point(
+        geometry,
+        &DarkPhotonModel::default(),
+        dilepton.name(),
+        &sources,
+        mass,
+        events,
+        seed,
+    ) {
+        Ok(p) => p.sources.into_iter().map(|(_, s)| s).collect(),
+        Err(_) => vec![AcceptanceSample::default(); channels.len()],
+    };
     MassSamples {
         mass,
-        channels: out,
+        channels: channels.iter().copied().zip(out).collect(),
     }
 }
 
 /// Expected signal per POT at the given couplings, per channel:
-/// `result[c][j]` for channel c and coupling `couplings[j]`.
+/// `result[c][j]` for channel c and coupling `couplings[j]`
+/// ([`signal_from_samples`] for the dark photon).
 #[must_use]
 pub fn signal_per_pot(
     samples: &MassSamples,
     dilepton: Dilepton,
     couplings: &[f64],
 ) -> Vec<Vec<f64>> {
-    let m = samples.mass;
-    // BR(A′ → ℓℓ) does not depend on ε; cτ ∝ 1/ε².
-    let (br, ctau_eps1) = match DarkPhoton::new(m, 1.0) {
-        Ok(a) => {
-            let b = a.branching_ratios();
-            let br = match dilepton {
-                Dilepton::MuMu => b.mumu,
-                Dilepton::EE => b.ee,
-            };
-            (br, a.ctau_m())
-        }
-        Err(_) => (0.0, f64::INFINITY),
-    };
-    let ctaus: Vec<f64> = couplings.iter().map(|&e| ctau_eps1 / (e * e)).collect();
-    samples
-        .channels
-        .iter()
-        .map(|(_, s)| {
-            expected_fractions(s, &ctaus)
-                .into_iter()
-                .zip(couplings)
-                .map(|(f, &e)| e * e * br * f)
-                .collect()
-        })
-        .collect()
+    match DarkPhotonModel::default().decays(samples.mass) {
+        Ok(t) => signal_from_samples(
+            &t,
+            &[dilepton.name().to_string()],
+            samples.channels.iter().map(|(_, s)| s),
+            couplings,
+        ),
+        Err(_) => vec![vec![0.0; couplings.len()]; samples.channels.len()],
+    }
 }
 
-/// Beam-dump reach: the excluded island (lower and upper ε edge) per mass.
+/// Beam-dump reach: the excluded coupling intervals (an island: lower and
+/// upper edge) per mass, for the preset's model, final state and sources.
 ///
 /// `opts.masses`, `exposure`, `observed`, `background(_error)`, `method` and
 /// `cl` override the preset; `progress` is called with the number of
-/// finished masses.
+/// finished masses. Masses below the threshold of the selected final state
+/// have no sensitivity (no excluded interval), they are not an error.
 pub fn run_beam_dump(
     label: &str,
     preset: &DumpPreset,
@@ -376,10 +468,10 @@ pub fn run_beam_dump(
     }
     let geometry =
         dump_geometry::load(&preset.geometry).map_err(|e| ReachError::Preset(e.to_string()))?;
-    let dilepton = preset
-        .dilepton()
-        .ok_or_else(|| ReachError::Preset("unknown decay".into()))?;
-    let channels = preset.resolved_channels().map_err(ReachError::Preset)?;
+    let spec = preset.model_spec();
+    let model = spec
+        .fip()
+        .map_err(|e| ReachError::Preset(format!("model: {e}")))?;
     let pot = opts.exposure.unwrap_or(preset.protons_on_target);
     if !(pot.is_finite() && pot > 0.0) {
         return Err(ReachError::InvalidExposure(pot));
@@ -391,15 +483,21 @@ pub fn run_beam_dump(
     // The limit far from every listed event (an infinitely heavy hypothesis
     // has none in its window); the global one when no event masses are given.
     let n_ul = signal_upper_limits(&preset.statistics, opts, &[f64::INFINITY])?[0];
-    let threshold = 2.0 * dilepton.daughter_mass();
     for &m in &masses {
-        if !(m.is_finite() && m > threshold && m < preset.beam_energy_gev) {
+        if !(m.is_finite() && m > 0.0 && m < preset.beam_energy_gev) {
             return Err(ReachError::InvalidMass {
                 mass: m,
                 beam: preset.beam_energy_gev,
             });
         }
     }
+    let source_names: Vec<String> = match &preset.channels {
+        Some(n) => n.clone(),
+        None => dump_sources::channel_names(&spec)
+            .into_iter()
+            .map(String::from)
+            .collect(),
+    };
     let couplings = log_space(
         preset.scan.coupling_min,
         preset.scan.coupling_max,
@@ -408,21 +506,26 @@ pub fn run_beam_dump(
     let done = std::sync::atomic::AtomicUsize::new(0);
     // Masses run in parallel; each has its own seed, so the result does not
     // depend on the number of threads.
-    let per_mass: Vec<(MassLimit, Vec<f64>, Vec<Vec<f64>>)> = masses
+    let per_mass: Vec<Result<(MassLimit, Vec<f64>, Vec<Vec<f64>>), ReachError>> = masses
         .par_iter()
         .enumerate()
         .map(|(i, &m)| {
             let seed = preset.seed ^ ((i as u64 + 1) << 32);
-            let samples = sample_mass(
+            let sources =
+                proton_dump_sources(&spec, Some(&source_names), preset.beam_energy_gev, m)
+                    .map_err(ReachError::Preset)?;
+            let point = sample_point(
                 &geometry,
-                preset.beam_energy_gev,
-                dilepton,
-                &channels,
+                model.as_ref(),
+                &preset.decay,
+                &sources,
                 m,
                 preset.events_per_channel,
                 seed,
-            );
-            let per_channel: Vec<Vec<f64>> = signal_per_pot(&samples, dilepton, &couplings)
+            )
+            .map_err(|e| ReachError::Preset(format!("model at {m} GeV: {e}")))?;
+            let per_channel: Vec<Vec<f64>> = point
+                .signal_per_beam_particle(&couplings)
                 .into_iter()
                 .map(|row| row.into_iter().map(|v| v * norm).collect())
                 .collect();
@@ -430,8 +533,9 @@ pub fn run_beam_dump(
                 .map(|j| per_channel.iter().map(|c| c[j]).sum::<f64>())
                 .collect();
             // Edges refined on the exact re-weighted signal, not the grid.
-            let signal = |eps: f64| {
-                norm * signal_per_pot(&samples, dilepton, &[eps])
+            let signal = |g: f64| {
+                norm * point
+                    .signal_per_beam_particle(&[g])
                     .iter()
                     .map(|c| c[0])
                     .sum::<f64>()
@@ -442,13 +546,14 @@ pub fn run_beam_dump(
                 signal_upper_limit: n_ul_by_mass[i],
             };
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
-            (limit, total, per_channel)
+            Ok((limit, total, per_channel))
         })
         .collect();
     let mut limits = Vec::with_capacity(masses.len());
     let mut totals = Vec::with_capacity(masses.len());
-    let mut by_channel: Vec<Vec<Vec<f64>>> = vec![Vec::new(); channels.len()];
-    for (limit, total, per_channel) in per_mass {
+    let mut by_channel: Vec<Vec<Vec<f64>>> = vec![Vec::new(); source_names.len()];
+    for r in per_mass {
+        let (limit, total, per_channel) = r?;
         limits.push(limit);
         totals.push(total);
         for (c, row) in per_channel.into_iter().enumerate() {
@@ -457,7 +562,7 @@ pub fn run_beam_dump(
     }
     Ok(ReachResult {
         preset: label.to_string(),
-        model: format!("dark-photon ({})", preset.decay),
+        model: format!("{} ({})", spec.name(), preset.decay),
         plane: Plane::Epsilon,
         exposure: pot,
         signal_upper_limit: n_ul,
@@ -467,11 +572,7 @@ pub fn run_beam_dump(
             couplings,
             signal: totals,
         },
-        channels: channels
-            .iter()
-            .map(|c| c.name().to_string())
-            .zip(by_channel)
-            .collect(),
+        channels: source_names.into_iter().zip(by_channel).collect(),
     })
 }
 

@@ -25,7 +25,10 @@
 //! P05025 (see [`crate::experiment::dump_geometry`]).
 
 use crate::experiment::dump_geometry::DumpGeometry;
-use crate::kinematics::{FourVector, Line, Vec3, closest_approach_to_beam, two_body_momentum};
+use crate::kinematics::{
+    FourVector, Line, Vec3, closest_approach_to_beam, three_body_phase_space, two_body_momentum,
+};
+use crate::model::{Daughter, DecayChannel};
 use crate::numeric::rng::Rng;
 use crate::units::MUON;
 use rayon::prelude::*;
@@ -126,6 +129,107 @@ pub struct FipRecord {
 #[must_use]
 pub fn daughters_are_muons(m: f64) -> bool {
     (m - MUON.mass).abs() < 1e-6 * MUON.mass
+}
+
+/// The final states a FIP is decayed into by the acceptance Monte Carlo:
+/// the channels of its decay table that the search selects, each with two
+/// or three daughters of which exactly two are charged (the two tracks the
+/// spectrometer reconstructs; ℓℓ, ℓπ, ππ, KK, ℓℓν, …).
+///
+/// At each decay point one channel is chosen with probability Γ_c/Σ Γ_sel;
+/// the signal then multiplies by the summed branching ratio of the selected
+/// channels. Because the relative widths of portal channels do not depend
+/// on the coupling, this is exact for every coupling. With one channel no
+/// random number is drawn for the choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FinalStates {
+    channels: Vec<DecayChannel>,
+    /// Normalised cumulative widths.
+    cumulative: Vec<f64>,
+}
+
+impl FinalStates {
+    /// The selected channels with a positive width that the Monte Carlo can
+    /// decay into (two or three daughters, exactly two charged); `None` when
+    /// none is left.
+    #[must_use]
+    pub fn new(channels: Vec<DecayChannel>) -> Option<Self> {
+        let channels: Vec<DecayChannel> = channels
+            .into_iter()
+            .filter(|c| {
+                c.width > 0.0 && (2..=3).contains(&c.daughters.len()) && c.charged_daughters() == 2
+            })
+            .collect();
+        if channels.is_empty() {
+            return None;
+        }
+        let total: f64 = channels.iter().map(|c| c.width).sum();
+        let mut acc = 0.0;
+        let cumulative = channels
+            .iter()
+            .map(|c| {
+                acc += c.width / total;
+                acc
+            })
+            .collect();
+        Some(Self {
+            channels,
+            cumulative,
+        })
+    }
+
+    /// Two daughters of equal mass `daughters_mass` and charges ±1 (positive
+    /// first): muons when the mass is the muon's, else electron-like tracks
+    /// (no muon identification).
+    #[must_use]
+    pub fn pair(daughters_mass: f64) -> Self {
+        let id = if daughters_are_muons(daughters_mass) {
+            13
+        } else {
+            11
+        };
+        let d = |pdg_id: i32, charge: i8| Daughter {
+            pdg_id,
+            mass: daughters_mass,
+            charge,
+        };
+        let name = if id == 13 { "mu+mu-" } else { "pair" };
+        Self {
+            channels: vec![DecayChannel::portal(name, 1.0, vec![d(-id, 1), d(id, -1)])],
+            cumulative: vec![1.0],
+        }
+    }
+
+    /// The channels.
+    #[must_use]
+    pub fn channels(&self) -> &[DecayChannel] {
+        &self.channels
+    }
+
+    /// Whether every channel is open at `mass` (the daughters' masses sum
+    /// to less than it).
+    #[must_use]
+    pub fn open_at(&self, mass: f64) -> bool {
+        self.channels
+            .iter()
+            .all(|c| c.daughters.iter().map(|d| d.mass).sum::<f64>() < mass)
+    }
+
+    /// Mass of the first daughter of the first channel (the legacy
+    /// `daughters_mass` of a lepton pair).
+    #[must_use]
+    pub fn first_daughter_mass(&self) -> f64 {
+        self.channels[0].daughters[0].mass
+    }
+
+    fn pick(&self, rng: &mut Rng) -> &DecayChannel {
+        if self.channels.len() == 1 {
+            return &self.channels[0];
+        }
+        let u = rng.uniform();
+        let i = self.cumulative.partition_point(|&c| c <= u);
+        &self.channels[i.min(self.channels.len() - 1)]
+    }
 }
 
 /// The path-length interval [L₁, L₂] (m, from `origin` along the unit vector
@@ -245,18 +349,9 @@ fn track_acceptance(
 }
 
 /// Decays `fip` (mass `mass`) at path length `l_m` from `origin` into two
-/// daughters of mass `daughters_mass` and applies the selection.
-///
-/// `u_cos`, `u_phi` ∈ [0, 1) set the rest-frame direction of the positive
-/// daughter (cos θ = 2u − 1, φ = 2πu, as in
-/// [`crate::kinematics::two_body_decay`]); `normals` are three standard normal
-/// numbers for the smearing of the closest-approach point in x and y
-/// (σ = `sigma_cda_m` each, so the smeared CDA of a perfectly pointing FIP
-/// follows a Rayleigh law) and of Z_TAX (σ = `sigma_z_m`).
-///
-/// The decay is done with the nominal `mass` (`boost_from_rest_of`) rather
-/// than the mass recomputed from E² − p², which loses digits for
-/// E/m ~ 10³–10⁵. Returns `None` below the two-body threshold.
+/// daughters of mass `daughters_mass` (charges ±1, muons when the mass is
+/// the muon's) and applies the selection: [`decay_outcome_channel`] for a
+/// lepton pair.
 #[allow(clippy::too_many_arguments)]
 #[must_use]
 pub fn decay_outcome(
@@ -270,20 +365,88 @@ pub fn decay_outcome(
     u_phi: f64,
     normals: [f64; 3],
 ) -> Option<DecayOutcome> {
-    let pstar = two_body_momentum(mass, daughters_mass, daughters_mass)?;
+    let states = FinalStates::pair(daughters_mass);
+    // A two-body decay draws nothing from the generator.
+    let mut unused = Rng::new(0, 0);
+    decay_outcome_channel(
+        g,
+        fip,
+        mass,
+        &states.channels[0],
+        origin,
+        l_m,
+        u_cos,
+        u_phi,
+        normals,
+        &mut unused,
+    )
+}
+
+/// Decays `fip` (mass `mass`) at path length `l_m` from `origin` through
+/// `channel` (two or three daughters, exactly two of them charged) and
+/// applies the selection to the two charged daughters.
+///
+/// Two-body: `u_cos`, `u_phi` ∈ [0, 1) set the rest-frame direction of the
+/// first daughter (cos θ = 2u − 1, φ = 2πu, as in
+/// [`crate::kinematics::two_body_decay`]). Three-body: flat phase space
+/// ([`three_body_phase_space`], drawing from `rng`; `u_cos`, `u_phi` are
+/// unused) — a documented approximation where the matrix element is not
+/// flat (e.g. N → ℓℓν). `normals` are three standard normal numbers for the
+/// smearing of the closest-approach point in x and y (σ = `sigma_cda_m`
+/// each, so the smeared CDA of a perfectly pointing FIP follows a Rayleigh
+/// law) and of Z_TAX (σ = `sigma_z_m`). The pointing uses the sum of the two
+/// charged daughters' momenta (a neutrino escapes).
+///
+/// The decay is done with the nominal `mass` (`boost_from_rest_of`) rather
+/// than the mass recomputed from E² − p², which loses digits for
+/// E/m ~ 10³–10⁵. Returns `None` below threshold or for a channel that is
+/// not two- or three-body with two charged daughters.
+#[allow(clippy::too_many_arguments)]
+#[must_use]
+pub fn decay_outcome_channel(
+    g: &DumpGeometry,
+    fip: FourVector,
+    mass: f64,
+    channel: &DecayChannel,
+    origin: Vec3,
+    l_m: f64,
+    u_cos: f64,
+    u_phi: f64,
+    normals: [f64; 3],
+    rng: &mut Rng,
+) -> Option<DecayOutcome> {
     let parent = FourVector::from_mass_momentum(mass, fip.p);
-    let cos_t = 2.0 * u_cos - 1.0;
-    let sin_t = (1.0 - cos_t * cos_t).max(0.0).sqrt();
-    let (sin_p, cos_p) = (std::f64::consts::TAU * u_phi).sin_cos();
-    let dir = Vec3::new(sin_t * cos_p, sin_t * sin_p, cos_t);
-    let d1 = FourVector::from_mass_momentum(daughters_mass, dir * pstar)
-        .boost_from_rest_of(parent, mass);
-    let d2 = FourVector::from_mass_momentum(daughters_mass, -dir * pstar)
-        .boost_from_rest_of(parent, mass);
+    let ds = &channel.daughters;
+    let mut lab = [FourVector::at_rest(0.0); 3];
+    match ds.len() {
+        2 => {
+            let pstar = two_body_momentum(mass, ds[0].mass, ds[1].mass)?;
+            let cos_t = 2.0 * u_cos - 1.0;
+            let sin_t = (1.0 - cos_t * cos_t).max(0.0).sqrt();
+            let (sin_p, cos_p) = (std::f64::consts::TAU * u_phi).sin_cos();
+            let dir = Vec3::new(sin_t * cos_p, sin_t * sin_p, cos_t);
+            lab[0] = FourVector::from_mass_momentum(ds[0].mass, dir * pstar)
+                .boost_from_rest_of(parent, mass);
+            lab[1] = FourVector::from_mass_momentum(ds[1].mass, -dir * pstar)
+                .boost_from_rest_of(parent, mass);
+        }
+        3 => {
+            let rest = three_body_phase_space(mass, [ds[0].mass, ds[1].mass, ds[2].mass], rng)?;
+            for (l, r) in lab.iter_mut().zip(rest) {
+                *l = r.boost_from_rest_of(parent, mass);
+            }
+        }
+        _ => return None,
+    }
+    let mut charged = ds.iter().zip(lab).filter(|(d, _)| d.charge != 0);
+    let (t1, t2) = (charged.next()?, charged.next()?);
+    if charged.next().is_some() {
+        return None;
+    }
     let vertex = origin + fip.p.unit() * l_m;
 
-    // Pointing: FIP direction from the daughters, back to the beam axis.
-    let sum = d1.p + d2.p;
+    // Pointing: FIP direction from the charged daughters, back to the beam axis.
+    let sum = t1.1.p + t2.1.p;
     let ca = closest_approach_to_beam(&Line::new(vertex, sum));
     let off = ca.on_first - ca.on_second;
     let s = &g.selection;
@@ -292,9 +455,11 @@ pub fn decay_outcome(
     let z_tax = ca.vertex.z;
     let z_smeared = z_tax + s.sigma_z_m * normals[2];
 
-    let muon = daughters_are_muons(daughters_mass);
-    let rejection = track_acceptance(g, vertex, d1.p, 1.0, muon)
-        .and_then(|()| track_acceptance(g, vertex, d2.p, -1.0, muon))
+    let track = |(d, p): (&Daughter, FourVector)| {
+        track_acceptance(g, vertex, p.p, f64::from(d.charge), d.is_muon())
+    };
+    let rejection = track(t1)
+        .and_then(|()| track(t2))
         .err()
         .or_else(|| (cda_smeared >= s.cda_max_m).then_some(Rejection::Cda))
         .or_else(|| {
@@ -302,7 +467,7 @@ pub fn decay_outcome(
         });
     Some(DecayOutcome {
         vertex,
-        daughters: [d1, d2],
+        daughters: [t1.1, t2.1],
         cda_m: ca.cda,
         z_tax_m: z_tax,
         cda_smeared_m: cda_smeared,
@@ -319,12 +484,9 @@ fn normal_pair(rng: &mut Rng) -> (f64, f64) {
     (r * c, r * s)
 }
 
-/// The acceptance record of one FIP produced at `origin`, with
-/// `geometry.sampling.decay_points` decay points (see the module docs).
-///
-/// Always draws 1 + 6K numbers from `rng` when the FIP crosses the decay
-/// volume (none otherwise). `None` when the FIP misses the volume or is below
-/// the two-body threshold; a record whose mask is 0 is returned as such.
+/// The acceptance record of one FIP produced at `origin`, decaying to two
+/// daughters of mass `daughters_mass` ([`fip_record_states`] for a lepton
+/// pair).
 #[must_use]
 pub fn fip_record(
     g: &DumpGeometry,
@@ -335,7 +497,39 @@ pub fn fip_record(
     origin: Vec3,
     rng: &mut Rng,
 ) -> Option<FipRecord> {
-    two_body_momentum(mass, daughters_mass, daughters_mass)?;
+    fip_record_states(
+        g,
+        fip,
+        weight,
+        mass,
+        &FinalStates::pair(daughters_mass),
+        origin,
+        rng,
+    )
+}
+
+/// The acceptance record of one FIP produced at `origin`, with
+/// `geometry.sampling.decay_points` decay points (see the module docs), each
+/// decaying through a channel of `states`.
+///
+/// Draws 1 + 6K numbers from `rng` when the FIP crosses the decay volume
+/// (none otherwise), plus one per point to choose the channel when `states`
+/// has several and the three-body phase-space draws. `None` when the FIP
+/// misses the volume or a channel is closed at `mass`; a record whose mask
+/// is 0 is returned as such.
+#[must_use]
+pub fn fip_record_states(
+    g: &DumpGeometry,
+    fip: FourVector,
+    weight: f64,
+    mass: f64,
+    states: &FinalStates,
+    origin: Vec3,
+    rng: &mut Rng,
+) -> Option<FipRecord> {
+    if !states.open_at(mass) {
+        return None;
+    }
     let (l1, l2) = flight_interval(g, origin, fip.p)?;
     let k_max = g.sampling.decay_points.clamp(1, 64);
     let delta = (l2 - l1) / k_max as f64;
@@ -346,16 +540,18 @@ pub fn fip_record(
         let (u_cos, u_phi) = (rng.uniform(), rng.uniform());
         let (n0, n1) = normal_pair(rng);
         let (n2, _) = normal_pair(rng);
-        let out = decay_outcome(
+        let channel = states.pick(rng);
+        let out = decay_outcome_channel(
             g,
             fip,
             mass,
-            daughters_mass,
+            channel,
             origin,
             l,
             u_cos,
             u_phi,
             [n0, n1, n2],
+            rng,
         )?;
         if out.accepted() {
             mask |= 1 << k;
@@ -490,7 +686,7 @@ struct ChunkResult {
 struct SampleSpec<'a> {
     seed: u64,
     mass: f64,
-    daughters_mass: f64,
+    states: &'a FinalStates,
     geometry: &'a DumpGeometry,
     origin: Vec3,
 }
@@ -502,12 +698,12 @@ impl SampleSpec<'_> {
         for (fip, w) in fips.iter().flatten() {
             out.n_produced += 1;
             out.produced_weight += w;
-            if let Some(r) = fip_record(
+            if let Some(r) = fip_record_states(
                 self.geometry,
                 *fip,
                 *w,
                 self.mass,
-                self.daughters_mass,
+                self.states,
                 self.origin,
                 &mut rng,
             ) {
@@ -550,7 +746,31 @@ fn assemble(
 }
 
 /// Builds the acceptance sample of `n` source calls for a FIP of mass `mass`
-/// decaying to two daughters of mass `daughters_mass`, produced at the dump
+/// decaying to two daughters of mass `daughters_mass`
+/// ([`build_sample_states`] for a lepton pair).
+pub fn build_sample<F>(
+    n: usize,
+    seed: u64,
+    mass: f64,
+    daughters_mass: f64,
+    geometry: &DumpGeometry,
+    source: F,
+) -> AcceptanceSample
+where
+    F: FnMut(&mut Rng) -> Option<(FourVector, f64)>,
+{
+    build_sample_states(
+        n,
+        seed,
+        mass,
+        &FinalStates::pair(daughters_mass),
+        geometry,
+        source,
+    )
+}
+
+/// Builds the acceptance sample of `n` source calls for a FIP of mass `mass`
+/// decaying through the channels of `states`, produced at the dump
 /// (x = y = 0, z = `production.tax_z_m`).
 ///
 /// `source` returns a FIP's lab four-momentum and its weight (or `None` when
@@ -563,11 +783,11 @@ fn assemble(
 /// event order on the calling thread; the decays run on rayon, and the
 /// chunks are concatenated in order, so the sample is bit-identical for any
 /// number of threads — and identical to [`build_sample_par`]'s.
-pub fn build_sample<F>(
+pub fn build_sample_states<F>(
     n: usize,
     seed: u64,
     mass: f64,
-    daughters_mass: f64,
+    states: &FinalStates,
     geometry: &DumpGeometry,
     mut source: F,
 ) -> AcceptanceSample
@@ -577,7 +797,7 @@ where
     let spec = SampleSpec {
         seed,
         mass,
-        daughters_mass,
+        states,
         geometry,
         origin: Vec3::new(0.0, 0.0, geometry.production.tax_z_m),
     };
@@ -601,7 +821,7 @@ where
     assemble(
         n,
         mass,
-        daughters_mass,
+        states.first_daughter_mass(),
         geometry.sampling.decay_points,
         parts,
     )
@@ -620,10 +840,33 @@ pub fn build_sample_par<F>(
 where
     F: Fn(&mut Rng) -> Option<(FourVector, f64)> + Sync,
 {
+    build_sample_par_states(
+        n,
+        seed,
+        mass,
+        &FinalStates::pair(daughters_mass),
+        geometry,
+        source,
+    )
+}
+
+/// [`build_sample_states`] for a thread-safe source, which is then also
+/// called in parallel. Same random streams, hence the very same sample.
+pub fn build_sample_par_states<F>(
+    n: usize,
+    seed: u64,
+    mass: f64,
+    states: &FinalStates,
+    geometry: &DumpGeometry,
+    source: F,
+) -> AcceptanceSample
+where
+    F: Fn(&mut Rng) -> Option<(FourVector, f64)> + Sync,
+{
     let spec = SampleSpec {
         seed,
         mass,
-        daughters_mass,
+        states,
         geometry,
         origin: Vec3::new(0.0, 0.0, geometry.production.tax_z_m),
     };
@@ -638,7 +881,7 @@ where
     assemble(
         n,
         mass,
-        daughters_mass,
+        states.first_daughter_mass(),
         geometry.sampling.decay_points,
         parts,
     )

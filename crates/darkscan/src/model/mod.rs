@@ -8,9 +8,11 @@
 
 pub mod dark_photon;
 pub mod portal;
+pub mod spec;
 
 pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};
 pub use portal::{Daughter, DecayChannel, DecayTable, Fip};
+pub use spec::ModelSpec;
 
 use thiserror::Error;
 

@@ -1,9 +1,11 @@
 //! How FIPs are made: cross sections and parent spectra.
 
 mod binned;
+pub mod dump_sources;
 pub mod electron_brem;
 pub mod heavy_flavour;
 pub mod meson_decay;
 pub mod proton_brem;
 pub mod shower;
+pub mod source;
 pub mod spectra;

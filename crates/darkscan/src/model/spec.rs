@@ -1,0 +1,88 @@
+//! Which model a preset names: the `[model]` table of a beam-dump preset,
+//! `name = "dark-photon"` (the default when the table is absent) plus that
+//! model's coupling vector. This is the one place that maps model names to
+//! types; everything downstream sees a [`Fip`].
+
+use super::{DarkPhotonModel, Fip, ModelError};
+use crate::model::dark_photon::DarkSectorRatio;
+use serde::{Deserialize, Serialize};
+
+/// A model and its coupling vector, as written in a preset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum ModelSpec {
+    /// The minimal dark photon (coupling axis ε); with `alpha_d` and
+    /// `mass_ratio` it also decays to Dirac dark matter of mass m/R.
+    DarkPhoton {
+        /// Dark coupling α_D (with `mass_ratio`).
+        #[serde(default)]
+        alpha_d: Option<f64>,
+        /// m_A′/m_χ (with `alpha_d`).
+        #[serde(default)]
+        mass_ratio: Option<f64>,
+    },
+}
+
+impl Default for ModelSpec {
+    fn default() -> Self {
+        Self::DarkPhoton {
+            alpha_d: None,
+            mass_ratio: None,
+        }
+    }
+}
+
+impl ModelSpec {
+    /// The model name as written in presets.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::DarkPhoton { .. } => "dark-photon",
+        }
+    }
+
+    /// The model on the portal layer.
+    pub fn fip(&self) -> Result<Box<dyn Fip>, ModelError> {
+        match *self {
+            Self::DarkPhoton {
+                alpha_d,
+                mass_ratio,
+            } => {
+                let dark_sector = match (alpha_d, mass_ratio) {
+                    (None, None) => None,
+                    (Some(a), Some(r)) => {
+                        if !(a.is_finite() && a > 0.0) {
+                            return Err(ModelError::InvalidAlphaD(a));
+                        }
+                        if !(r.is_finite() && r > 0.0) {
+                            return Err(ModelError::InvalidDarkMatterMass(r));
+                        }
+                        Some(DarkSectorRatio {
+                            alpha_d: a,
+                            mass_ratio: r,
+                        })
+                    }
+                    (Some(a), None) => return Err(ModelError::InvalidAlphaD(a)),
+                    (None, Some(r)) => return Err(ModelError::InvalidDarkMatterMass(r)),
+                };
+                Ok(Box::new(DarkPhotonModel { dark_sector }))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_model_table() {
+        let s: ModelSpec = toml::from_str("name = \"dark-photon\"").unwrap();
+        assert_eq!(s, ModelSpec::default());
+        assert_eq!(s.fip().unwrap().model_name(), "dark-photon");
+        let e = toml::from_str::<ModelSpec>("name = \"dark-photon\"\nfoo = 1").unwrap_err();
+        assert!(e.to_string().contains("foo"), "{e}");
+        let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
+        assert!(e.to_string().contains("axion"), "{e}");
+    }
+}
