@@ -172,7 +172,11 @@ pub fn default_title(r: &ReachResult) -> String {
         "{} — {} {}",
         r.preset,
         compact(r.exposure),
-        exposure_unit(&r.preset)
+        if r.meta.exposure_unit.is_empty() {
+            exposure_unit(&r.preset)
+        } else {
+            &r.meta.exposure_unit
+        }
     )
 }
 
@@ -497,8 +501,8 @@ fn draw<DB: DrawingBackend>(
         .map_err(draw_err)?;
     chart
         .configure_mesh()
-        .x_desc(r.plane.mass_label())
-        .y_desc(r.plane.coupling_label())
+        .x_desc(r.mass_label())
+        .y_desc(r.coupling_label())
         .x_label_formatter(&|v| tick(*v))
         .y_label_formatter(&|v| tick(*v))
         .label_style((FAMILY, 15))

@@ -91,6 +91,111 @@ pub struct ReachResult {
     /// (channel name, `signal[i][j]`). Empty when not broken down.
     #[serde(skip)]
     pub channels: Vec<(String, Vec<Vec<f64>>)>,
+    /// What the result was computed with (axes, exposure unit, CL, method),
+    /// so that writers and plots need not guess; empty fields fall back to
+    /// the plane's labels, a unit guessed from the preset name and 90 % CL.
+    #[serde(flatten)]
+    pub meta: ReachMeta,
+}
+
+/// Provenance of a [`ReachResult`] (see its `meta` field).
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct ReachMeta {
+    /// Short coupling name used in table headers ("epsilon", "y", "U^2").
+    pub coupling: String,
+    /// Coupling-axis label with unit.
+    pub coupling_label: String,
+    /// Mass-axis label with unit.
+    pub mass_label: String,
+    /// Unit of the exposure: "EOT", "MOT" or "POT".
+    pub exposure_unit: String,
+    /// Confidence level of the limits.
+    pub cl: Option<f64>,
+    /// Limit method ("cls", "classical", "fc").
+    pub method: String,
+}
+
+impl ReachResult {
+    /// Short coupling name ("epsilon", "y", "U^2").
+    #[must_use]
+    pub fn coupling_name(&self) -> &str {
+        if self.meta.coupling.is_empty() {
+            self.plane.name()
+        } else {
+            &self.meta.coupling
+        }
+    }
+    /// Coupling-axis label.
+    #[must_use]
+    pub fn coupling_label(&self) -> &str {
+        if self.meta.coupling_label.is_empty() {
+            self.plane.coupling_label()
+        } else {
+            &self.meta.coupling_label
+        }
+    }
+    /// Mass-axis label.
+    #[must_use]
+    pub fn mass_label(&self) -> &str {
+        if self.meta.mass_label.is_empty() {
+            self.plane.mass_label()
+        } else {
+            &self.meta.mass_label
+        }
+    }
+    /// Confidence level of the limits (90 % when not recorded).
+    #[must_use]
+    pub fn cl(&self) -> f64 {
+        self.meta.cl.unwrap_or(crate::stats::DEFAULT_CL)
+    }
+}
+
+/// The metadata of a result in plane `plane` for a model whose coupling is
+/// `coupling` (axis label `coupling_label`) and whose FIP is called
+/// `fip_symbol` on the mass axis, with the statistics options applied.
+fn meta_for(
+    plane: Plane,
+    coupling: (&str, &str),
+    fip_symbol: &str,
+    exposure_unit: &str,
+    stats: &Statistics,
+    opts: &ReachOptions,
+) -> ReachMeta {
+    let (coupling, coupling_label, mass_label) = match plane {
+        Plane::Epsilon => (
+            coupling.0.to_string(),
+            coupling.1.to_string(),
+            format!("{fip_symbol} [GeV]"),
+        ),
+        Plane::Y => (
+            "y".into(),
+            plane.coupling_label().into(),
+            plane.mass_label().into(),
+        ),
+    };
+    ReachMeta {
+        coupling,
+        coupling_label,
+        mass_label,
+        exposure_unit: exposure_unit.into(),
+        cl: Some(opts.cl.unwrap_or(stats.cl)),
+        method: opts
+            .method
+            .map_or_else(|| stats.method.clone(), |m| m.to_string()),
+    }
+}
+
+/// The metadata of a beam-dump or other result (see [`meta_for`]).
+#[must_use]
+pub fn result_meta(
+    plane: Plane,
+    coupling: (&str, &str),
+    fip_symbol: &str,
+    exposure_unit: &str,
+    stats: &Statistics,
+    opts: &ReachOptions,
+) -> ReachMeta {
+    meta_for(plane, coupling, fip_symbol, exposure_unit, stats, opts)
 }
 
 use crate::experiment::missing_energy::MissingEnergySetup;
@@ -301,6 +406,72 @@ pub fn excluded_intervals(couplings: &[f64], signal: impl Fn(f64) -> f64, n_ul: 
     out
 }
 
+/// A prepared mass point of any search: its expected signal (events) per
+/// production channel at any coupling, cheap to evaluate (everything that
+/// does not depend on the coupling was done when it was prepared).
+pub trait MassPoint: Sync {
+    /// `result[c][j]`: expected signal of channel c at `couplings[j]`.
+    fn signal_by_channel(&self, couplings: &[f64]) -> Vec<Vec<f64>>;
+}
+
+/// What [`scan_grid`] returns: per mass the excluded intervals, the total
+/// signal row and the per-channel rows.
+pub type ScanRows = Vec<(MassLimit, Vec<f64>, Vec<Vec<f64>>)>;
+
+/// The one runner of every search: prepares each mass (in parallel, each
+/// from its own random streams so the result does not depend on the thread
+/// count), evaluates the signal on the coupling grid, and finds the excluded
+/// intervals with edges refined on the exact signal
+/// ([`excluded_intervals`]). `progress` is called with the number of
+/// finished masses.
+pub fn scan_grid<P, F>(
+    masses: &[f64],
+    couplings: &[f64],
+    n_ul_by_mass: &[f64],
+    prepare: F,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ScanRows, ReachError>
+where
+    P: MassPoint,
+    F: Fn(usize, f64) -> Result<P, ReachError> + Sync,
+{
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    masses
+        .par_iter()
+        .enumerate()
+        .map(|(i, &m)| {
+            let point = prepare(i, m)?;
+            let per_channel = point.signal_by_channel(couplings);
+            let total: Vec<f64> = (0..couplings.len())
+                .map(|j| per_channel.iter().map(|c| c[j]).sum::<f64>())
+                .collect();
+            let signal = |g: f64| {
+                point
+                    .signal_by_channel(&[g])
+                    .iter()
+                    .map(|c| c[0])
+                    .sum::<f64>()
+            };
+            let limit = MassLimit {
+                mass: m,
+                excluded: excluded_intervals(couplings, signal, n_ul_by_mass[i]),
+                signal_upper_limit: n_ul_by_mass[i],
+            };
+            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+            Ok((limit, total, per_channel))
+        })
+        .collect()
+}
+
+/// A mass point given by a closure of the coupling (one channel).
+pub struct SignalFn<F: Fn(f64) -> f64 + Sync>(pub F);
+
+impl<F: Fn(f64) -> f64 + Sync> MassPoint for SignalFn<F> {
+    fn signal_by_channel(&self, couplings: &[f64]) -> Vec<Vec<f64>> {
+        vec![couplings.iter().map(|&g| (self.0)(g)).collect()]
+    }
+}
+
 /// Missing-energy dark photon reach (NA64e-like presets).
 ///
 /// `progress` is called with the number of finished masses.
@@ -364,22 +535,25 @@ pub fn run_missing_energy(
         preset.scan.n_couplings,
     );
     let norm = exposure * preset.selection.signal_efficiency;
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let per_mass: Vec<(Vec<f64>, Intervals)> = masses
-        .par_iter()
-        .map(|&m| {
+    let n_ul_by_mass = vec![n_ul; masses.len()];
+    let rows = scan_grid(
+        &masses,
+        &couplings,
+        &n_ul_by_mass,
+        |_, m| {
             let y1 = setup.yield_per_eot(&tracks, m);
-            let signal = |eps: f64| {
+            Ok(SignalFn(move |eps: f64| {
                 let br_inv = DarkPhoton::new(m, eps)
                     .and_then(|a| a.with_dark_sector(alpha_d, m / ratio))
                     .map_or(0.0, |a| a.branching_ratios().invisible);
                 norm * y1 * eps * eps * br_inv
-            };
-            let row = couplings.iter().map(|&g| signal(g)).collect();
-            let intervals = excluded_intervals(&couplings, signal, n_ul);
-            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
-            (row, intervals)
-        })
+            }))
+        },
+        progress,
+    )?;
+    let per_mass: Vec<(Vec<f64>, Intervals)> = rows
+        .into_iter()
+        .map(|(limit, row, _)| (row, limit.excluded))
         .collect();
     // The y plane: y = ε² α_D (m_χ/m_A′)⁴ versus m_χ = m_A′/R.
     let to_plane = |eps: f64| match opts.plane {
@@ -416,7 +590,27 @@ pub fn run_missing_energy(
         limits,
         grid,
         channels: Vec::new(),
+        meta: meta_for(
+            opts.plane,
+            ("epsilon", "epsilon"),
+            "m_A'",
+            exposure_unit_of(&preset.beam.particle),
+            &preset.statistics,
+            opts,
+        ),
     })
+}
+
+/// "EOT", "MOT" or "POT" for a beam particle name ("e-", "e+", "mu-",
+/// "mu+", "p").
+#[must_use]
+pub fn exposure_unit_of(particle: &str) -> &'static str {
+    match particle {
+        "e-" | "e+" => "EOT",
+        "mu-" | "mu+" => "MOT",
+        "p" => "POT",
+        _ => "on target",
+    }
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ fn synthetic() -> ReachResult {
             signal,
         },
         channels: Vec::new(),
+        meta: darkscan::reach::ReachMeta::default(),
     }
 }
 

@@ -24,7 +24,6 @@ use crate::model::{DarkPhotonModel, DecayChannel, DecayTable, Fip, ModelError, M
 use crate::production::dump_sources::{self, proton_dump_sources};
 use crate::production::source::{FipSource, source_seed};
 use crate::units::{ELECTRON, MUON};
-use rayon::prelude::*;
 use serde::Deserialize;
 
 pub use crate::production::dump_sources::Channel;
@@ -366,6 +365,22 @@ pub fn signal_from_samples<'a>(
         .collect()
 }
 
+/// A mass point scaled to selected events (POT × efficiency).
+struct NormalisedPoint {
+    point: DumpMassPoint,
+    norm: f64,
+}
+
+impl crate::reach::MassPoint for NormalisedPoint {
+    fn signal_by_channel(&self, couplings: &[f64]) -> Vec<Vec<f64>> {
+        self.point
+            .signal_per_beam_particle(couplings)
+            .into_iter()
+            .map(|row| row.into_iter().map(|v| v * self.norm).collect())
+            .collect()
+    }
+}
+
 impl DumpMassPoint {
     /// Expected selected signal per beam particle, per source:
     /// `result[s][j]` for source s at `couplings[j]`.
@@ -458,8 +473,7 @@ pub fn run_beam_dump(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<crate::reach::ReachResult, crate::reach::ReachError> {
     use crate::reach::{
-        MassLimit, Plane, ReachError, ReachResult, YieldGrid, excluded_intervals, log_space,
-        scan_masses, signal_upper_limits,
+        Plane, ReachError, ReachResult, YieldGrid, log_space, scan_masses, signal_upper_limits,
     };
     if opts.plane != Plane::Epsilon {
         return Err(ReachError::Preset(
@@ -503,18 +517,17 @@ pub fn run_beam_dump(
         preset.scan.coupling_max,
         preset.scan.n_couplings,
     );
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    // Masses run in parallel; each has its own seed, so the result does not
-    // depend on the number of threads.
-    let per_mass: Vec<Result<(MassLimit, Vec<f64>, Vec<Vec<f64>>), ReachError>> = masses
-        .par_iter()
-        .enumerate()
-        .map(|(i, &m)| {
+    let norm_point = |point: DumpMassPoint| NormalisedPoint { point, norm };
+    let per_mass = crate::reach::scan_grid(
+        &masses,
+        &couplings,
+        &n_ul_by_mass,
+        |i, m| {
             let seed = preset.seed ^ ((i as u64 + 1) << 32);
             let sources =
                 proton_dump_sources(&spec, Some(&source_names), preset.beam_energy_gev, m)
                     .map_err(ReachError::Preset)?;
-            let point = sample_point(
+            sample_point(
                 &geometry,
                 model.as_ref(),
                 &preset.decay,
@@ -523,37 +536,15 @@ pub fn run_beam_dump(
                 preset.events_per_channel,
                 seed,
             )
-            .map_err(|e| ReachError::Preset(format!("model at {m} GeV: {e}")))?;
-            let per_channel: Vec<Vec<f64>> = point
-                .signal_per_beam_particle(&couplings)
-                .into_iter()
-                .map(|row| row.into_iter().map(|v| v * norm).collect())
-                .collect();
-            let total: Vec<f64> = (0..couplings.len())
-                .map(|j| per_channel.iter().map(|c| c[j]).sum::<f64>())
-                .collect();
-            // Edges refined on the exact re-weighted signal, not the grid.
-            let signal = |g: f64| {
-                norm * point
-                    .signal_per_beam_particle(&[g])
-                    .iter()
-                    .map(|c| c[0])
-                    .sum::<f64>()
-            };
-            let limit = MassLimit {
-                mass: m,
-                excluded: excluded_intervals(&couplings, signal, n_ul_by_mass[i]),
-                signal_upper_limit: n_ul_by_mass[i],
-            };
-            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
-            Ok((limit, total, per_channel))
-        })
-        .collect();
+            .map(norm_point)
+            .map_err(|e| ReachError::Preset(format!("model at {m} GeV: {e}")))
+        },
+        progress,
+    )?;
     let mut limits = Vec::with_capacity(masses.len());
     let mut totals = Vec::with_capacity(masses.len());
     let mut by_channel: Vec<Vec<Vec<f64>>> = vec![Vec::new(); source_names.len()];
-    for r in per_mass {
-        let (limit, total, per_channel) = r?;
+    for (limit, total, per_channel) in per_mass {
         limits.push(limit);
         totals.push(total);
         for (c, row) in per_channel.into_iter().enumerate() {
@@ -573,6 +564,14 @@ pub fn run_beam_dump(
             signal: totals,
         },
         channels: source_names.into_iter().zip(by_channel).collect(),
+        meta: crate::reach::result_meta(
+            Plane::Epsilon,
+            (&model.coupling_label(), &model.coupling_label()),
+            &model.mass_symbol(),
+            "POT",
+            &preset.statistics,
+            opts,
+        ),
     })
 }
 

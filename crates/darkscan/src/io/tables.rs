@@ -139,12 +139,11 @@ fn yaml_value(x: Option<f64>) -> String {
     }
 }
 
-/// [`hepdata_yaml_with_cl`] at the default confidence level
-/// ([`DEFAULT_CL`], 90 %): [`ReachResult`] does not record the level its
-/// `signal_upper_limit` was computed at.
+/// [`hepdata_yaml_with_cl`] at the confidence level the result records
+/// (`meta.cl`), or [`DEFAULT_CL`] (90 %) when it records none.
 #[must_use]
 pub fn hepdata_yaml(r: &ReachResult) -> String {
-    hepdata_yaml_with_cl(r, DEFAULT_CL)
+    hepdata_yaml_with_cl(r, r.meta.cl.unwrap_or(DEFAULT_CL))
 }
 
 /// The exclusion as a HEPData data table (YAML, one table of a submission):
@@ -162,9 +161,8 @@ pub fn hepdata_yaml(r: &ReachResult) -> String {
 /// there is more than one interval, `Excluded interval` (1, 2, …).
 #[must_use]
 pub fn hepdata_yaml_with_cl(r: &ReachResult, cl: f64) -> String {
-    let coupling = r.plane.name();
+    let coupling = r.coupling_name();
     let mass_name = r
-        .plane
         .mass_label()
         .trim_end_matches("[GeV]")
         .trim_end()

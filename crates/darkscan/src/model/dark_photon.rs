@@ -310,6 +310,9 @@ impl crate::model::Fip for DarkPhotonModel {
     fn coupling_power(&self) -> i32 {
         2
     }
+    fn mass_symbol(&self) -> String {
+        "m_A'".into()
+    }
     fn decays(&self, mass: f64) -> Result<crate::model::DecayTable, ModelError> {
         use crate::model::{Daughter, DecayChannel, DecayTable};
         let mut a = DarkPhoton::new(mass, 1.0)?;

@@ -214,6 +214,10 @@ pub trait Fip: Send + Sync + std::fmt::Debug {
     fn coupling_label(&self) -> String;
     /// p: portal widths and production rates scale as g^p.
     fn coupling_power(&self) -> i32;
+    /// Symbol of the particle on mass axes, e.g. "m_A'", "m_N".
+    fn mass_symbol(&self) -> String {
+        "m".into()
+    }
     /// The decay table at `mass` (GeV) for this coupling vector at g = 1.
     fn decays(&self, mass: f64) -> Result<DecayTable, ModelError>;
 }
