@@ -472,6 +472,23 @@ impl<F: Fn(f64) -> f64 + Sync> MassPoint for SignalFn<F> {
     }
 }
 
+/// The reach of any preset: dispatches on its kind to the missing-energy or
+/// the beam-dump search. `label` names the result (the preset name or file).
+pub fn run_preset(
+    label: &str,
+    preset: &crate::experiment::search::SearchPreset,
+    opts: &ReachOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ReachResult, ReachError> {
+    use crate::experiment::search::SearchPreset;
+    match preset {
+        SearchPreset::MissingEnergy(p) => run_missing_energy(label, p, opts, progress),
+        SearchPreset::BeamDump(p) => {
+            crate::experiment::beam_dump::run_beam_dump(label, p, opts, progress)
+        }
+    }
+}
+
 /// Missing-energy dark photon reach (NA64e-like presets).
 ///
 /// `progress` is called with the number of finished masses.

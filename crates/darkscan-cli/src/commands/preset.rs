@@ -2,7 +2,7 @@
 
 use anyhow::{Result, bail};
 use clap::Subcommand;
-use darkscan::experiment::{beam_dump, preset};
+use darkscan::experiment::search::{self, SearchPreset};
 
 /// The `preset` subcommands.
 #[derive(Subcommand)]
@@ -21,24 +21,18 @@ impl PresetCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::List => {
-                for name in preset::names() {
-                    let p = preset::load(name)?;
-                    println!("{name:<24} {}  [{}]", p.description, p.reference);
-                }
-                for (name, text) in beam_dump::DUMP_PRESETS {
-                    let p = beam_dump::parse_preset(text, name)?;
-                    println!("{name:<24} {}  [{}]", p.description, p.reference);
+                for (name, text) in search::shipped() {
+                    let p = SearchPreset::parse(text, name)?;
+                    println!("{name:<24} {}  [{}]", p.description(), p.reference());
                 }
             }
-            Self::Show { name } => {
-                match preset::text(name).or_else(|| beam_dump::preset_text(name)) {
-                    Some(t) => print!("{t}"),
-                    None => bail!(
-                        "unknown preset '{name}'; shipped presets: {}",
-                        darkscan::experiment::preset_names().join(", ")
-                    ),
-                }
-            }
+            Self::Show { name } => match search::shipped_text(name) {
+                Some(t) => print!("{t}"),
+                None => bail!(
+                    "unknown preset '{name}'; shipped presets: {}",
+                    darkscan::experiment::preset_names().join(", ")
+                ),
+            },
         }
         Ok(())
     }

@@ -3,9 +3,8 @@
 use crate::input::{confidence_level, non_negative};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use darkscan::experiment::beam_dump::{self, run_beam_dump};
-use darkscan::experiment::preset;
-use darkscan::reach::{Plane, ReachOptions, ReachResult, log_space, run_missing_energy};
+use darkscan::experiment::search::SearchPreset;
+use darkscan::reach::{Plane, ReachOptions, ReachResult, log_space, run_preset};
 use darkscan::stats::LimitMethod;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::path::PathBuf;
@@ -129,7 +128,7 @@ impl Opts {
                     .map_err(|e| anyhow::anyhow!("--compare {}: {e}", path.display()))
             })
             .collect::<Result<Vec<_>>>()?;
-        let dump = beam_dump::load_preset(&self.preset)?;
+        let preset = SearchPreset::load(&self.preset)?;
         let exposure = match &self.exposure {
             Some(t) => {
                 let v = non_negative("--exposure", t)?;
@@ -170,20 +169,7 @@ impl Opts {
                 .map(|t| non_negative("--background-error", t))
                 .transpose()?,
         };
-        let (name, scan_masses) = match &dump {
-            Some(d) => (d.name.clone(), d.scan.n_masses),
-            None => {
-                let p = preset::load(&self.preset).map_err(|e| match e {
-                    preset::PresetError::Unknown { .. } => anyhow::anyhow!(
-                        "unknown preset '{}' (not a shipped preset and no such file); shipped: {}",
-                        self.preset,
-                        darkscan::experiment::preset_names().join(", ")
-                    ),
-                    other => other.into(),
-                })?;
-                (p.name.clone(), p.scan.n_masses)
-            }
-        };
+        let (name, scan_masses) = (preset.name().to_string(), preset.n_masses());
         let n_masses = opts.masses.as_ref().map_or(scan_masses, Vec::len);
         let bar = ProgressBar::new(n_masses as u64);
         if self.json && !self.verbose {
@@ -196,12 +182,7 @@ impl Opts {
         );
         bar.set_message(format!("reach {name}"));
         let progress = |done: usize| bar.set_position(done as u64);
-        let result = match &dump {
-            Some(d) => run_beam_dump(&self.preset, d, &opts, &progress)?,
-            None => {
-                run_missing_energy(&self.preset, &preset::load(&self.preset)?, &opts, &progress)?
-            }
-        };
+        let result = run_preset(&self.preset, &preset, &opts, &progress)?;
         bar.finish_and_clear();
         if let Some(dir) = &self.out {
             let files = darkscan::io::write_reach_outputs_with(

@@ -44,7 +44,11 @@ impl DarkPhotonOpts {
     fn run(&self) -> Result<()> {
         let mut a = DarkPhoton::new(self.mass, self.coupling)?;
         if let Some(ad) = self.alpha_d {
-            a = a.with_dark_sector(ad, self.dm_mass.unwrap_or(self.mass / 3.0))?;
+            a = a.with_dark_sector(
+                ad,
+                self.dm_mass
+                    .unwrap_or(self.mass / darkscan::model::dark_photon::DEFAULT_MASS_RATIO),
+            )?;
         }
         let br = a.branching_ratios();
         let total = a.total_width();

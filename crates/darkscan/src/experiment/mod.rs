@@ -7,11 +7,10 @@ pub mod dump_geometry;
 pub mod material;
 pub mod missing_energy;
 pub mod preset;
+pub mod search;
 
 /// Names of every shipped preset, missing-energy and beam-dump.
 #[must_use]
 pub fn preset_names() -> Vec<&'static str> {
-    let mut v = preset::names();
-    v.extend(beam_dump::DUMP_PRESETS.iter().map(|(n, _)| *n));
-    v
+    search::shipped().into_iter().map(|(n, _)| n).collect()
 }

@@ -279,6 +279,11 @@ impl DarkPhoton {
     }
 }
 
+/// The conventional m_A′/m_χ = 3 of the thermal-target benchmarks
+/// (Izaguirre, Krnjaic, Schuster, Toro, PRL 115 (2015) 251301), used when a
+/// dark-matter mass is not given.
+pub const DEFAULT_MASS_RATIO: f64 = 3.0;
+
 /// How the dark sector of a [`DarkPhotonModel`] is set at each mass: α_D and
 /// the mass ratio R = m_A′/m_χ (so m_χ = m_A′/R follows the scan).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
