@@ -150,6 +150,25 @@ particles! {
     PROTON = (2212, "p", 0.938_272_088_16, Stable);
     /// Neutron: m = 939.56542052 MeV (PDG 2024; lifetime irrelevant here).
     NEUTRON = (2112, "n", 0.939_565_420_52, Stable);
+    /// ρ(770)±: m = 775.11 MeV, Γ = 149.1 MeV (PDG 2024).
+    RHO_CHARGED = (213, "rho+", 0.775_11, WidthGev(0.1491));
+    /// K⁰: m = 497.611 MeV (PDG 2024; a mixture of K_S and K_L, no lifetime).
+    KAON_NEUTRAL = (311, "K0", 0.497_611, Stable);
+    /// K*(892)±: m = 891.67 MeV, Γ = 51.4 MeV (PDG 2024, hadroproduced).
+    KSTAR_CHARGED = (323, "K*+", 0.891_67, WidthGev(0.0514));
+    /// K*(892)⁰: m = 895.55 MeV, Γ = 47.3 MeV (PDG 2024).
+    KSTAR_NEUTRAL = (313, "K*0", 0.895_55, WidthGev(0.0473));
+    /// D*(2010)±: m = 2010.26 MeV, Γ = 83.4 keV (PDG 2024).
+    DSTAR_CHARGED = (413, "D*+", 2.010_26, WidthGev(83.4e-6));
+    /// D*(2007)⁰: m = 2006.85 MeV (PDG 2024; only Γ < 2.1 MeV is known,
+    /// entered as 0).
+    DSTAR_NEUTRAL = (423, "D*0", 2.006_85, WidthGev(0.0));
+    /// D_s*±: m = 2112.2 MeV (PDG 2024; only Γ < 1.9 MeV is known, entered as 0).
+    DSSTAR = (433, "D_s*+", 2.112_2, WidthGev(0.0));
+    /// η_c(1S): m = 2984.1 MeV, Γ = 30.5 MeV (PDG 2024).
+    ETA_C = (441, "eta_c", 2.984_1, WidthGev(0.0305));
+    /// B_c±: m = 6274.47 MeV, τ = 0.510 ps (PDG 2024).
+    B_C = (541, "B_c+", 6.274_47, LifetimeS(0.510e-12));
 }
 
 /// Looks a particle up by the name used in [`ALL_PARTICLES`].

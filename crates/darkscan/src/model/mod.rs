@@ -7,6 +7,7 @@
 //!   vector, coupling axis and power, decay table with final states).
 
 pub mod dark_photon;
+pub mod hnl;
 pub mod portal;
 pub mod spec;
 
@@ -33,4 +34,34 @@ pub enum ModelError {
     /// A dark-matter mass that is negative or not finite.
     #[error("dark-matter mass must be finite and non-negative, got {0}")]
     InvalidDarkMatterMass(f64),
+    /// A squared mixing (e.g. an HNL's |U_α|²) that is negative or not finite.
+    #[error("squared mixing {name} must be finite and non-negative, got {value}")]
+    InvalidMixing {
+        /// Which mixing, e.g. "U_e^2".
+        name: &'static str,
+        /// The offending value.
+        value: f64,
+    },
+    /// A coupling vector whose entries are all zero.
+    #[error("at least one squared mixing must be positive (all are zero)")]
+    NoMixing,
+    /// A mass outside the range a model is written for.
+    #[error("mass {mass} GeV is outside the model's range (0, {max}] GeV")]
+    MassOutOfRange {
+        /// The mass in GeV.
+        mass: f64,
+        /// The largest mass the model covers, in GeV.
+        max: f64,
+    },
+    /// A parent particle (PDG id) for which no production channel is known.
+    #[error("unknown parent particle (PDG id {0})")]
+    UnknownParent(i32),
+    /// A FIP too heavy to be produced in the decay of the given parent.
+    #[error("mass {mass} GeV is too heavy to be produced in {parent} decays (no channel open)")]
+    ParentTooLight {
+        /// The parent's name.
+        parent: String,
+        /// The FIP mass in GeV.
+        mass: f64,
+    },
 }

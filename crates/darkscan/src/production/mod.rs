@@ -4,6 +4,7 @@ mod binned;
 pub mod dump_sources;
 pub mod electron_brem;
 pub mod heavy_flavour;
+pub mod hnl;
 pub mod meson_decay;
 pub mod proton_brem;
 pub mod shower;
