@@ -249,7 +249,7 @@ pub fn three_body_phase_space(
     rng: &mut crate::numeric::rng::Rng,
 ) -> Option<[FourVector; 3]> {
     let [m1, m2, m3] = masses;
-    if !(m > m1 + m2 + m3) {
+    if m.is_nan() || m <= m1 + m2 + m3 {
         return None;
     }
     let (lo12, hi12) = ((m1 + m2).powi(2), (m - m3).powi(2));

@@ -367,8 +367,14 @@ pub fn log_space(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         return vec![lo];
     }
     let (a, b) = (lo.ln(), hi.ln());
+    // The ends are the given values exactly (exp(ln x) can be x ± 1 ulp, which
+    // would put the last mass outside a model's range).
     (0..n)
-        .map(|i| (a + (b - a) * i as f64 / (n - 1) as f64).exp())
+        .map(|i| match i {
+            0 => lo,
+            i if i == n - 1 => hi,
+            _ => (a + (b - a) * i as f64 / (n - 1) as f64).exp(),
+        })
         .collect()
 }
 

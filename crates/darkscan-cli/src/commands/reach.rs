@@ -211,12 +211,8 @@ fn print_table(r: &ReachResult) {
     println!("model               {}", r.model);
     println!("exposure            {:.4e}", r.exposure);
     println!("signal upper limit  {:.4} events", r.signal_upper_limit);
-    println!(
-        "{:>14}  {:>12}  {:>12}",
-        r.plane.mass_label(),
-        "lower",
-        "upper"
-    );
+    println!("coupling            {}", r.coupling_label());
+    println!("{:>14}  {:>12}  {:>12}", r.mass_label(), "lower", "upper");
     for l in &r.limits {
         if l.excluded.is_empty() {
             println!("{:>14.6e}  {:>12}  {:>12}", l.mass, "-", "-");

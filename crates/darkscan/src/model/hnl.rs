@@ -807,6 +807,9 @@ impl Fip for HnlModel {
     fn coupling_power(&self) -> i32 {
         1
     }
+    fn mass_symbol(&self) -> String {
+        "m_N".into()
+    }
     /// Every open channel at `mass` (GeV) for this coupling vector (g = 1).
     ///
     /// # Errors

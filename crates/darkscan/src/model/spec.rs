@@ -5,6 +5,7 @@
 
 use super::{DarkPhotonModel, Fip, ModelError};
 use crate::model::dark_photon::DarkSectorRatio;
+use crate::model::hnl::HnlModel;
 use serde::{Deserialize, Serialize};
 
 /// A model and its coupling vector, as written in a preset.
@@ -20,6 +21,22 @@ pub enum ModelSpec {
         /// m_A′/m_χ (with `alpha_d`).
         #[serde(default)]
         mass_ratio: Option<f64>,
+    },
+    /// A heavy neutral lepton with squared mixings |U_e|², |U_μ|², |U_τ|²
+    /// (the coupling axis scales all three); Majorana unless `dirac`.
+    Hnl {
+        /// |U_e|² at g = 1.
+        #[serde(default)]
+        ue2: f64,
+        /// |U_μ|² at g = 1.
+        #[serde(default)]
+        umu2: f64,
+        /// |U_τ|² at g = 1.
+        #[serde(default)]
+        utau2: f64,
+        /// A Dirac HNL (default Majorana).
+        #[serde(default)]
+        dirac: bool,
     },
 }
 
@@ -38,6 +55,7 @@ impl ModelSpec {
     pub fn name(&self) -> &'static str {
         match self {
             Self::DarkPhoton { .. } => "dark-photon",
+            Self::Hnl { .. } => "hnl",
         }
     }
 
@@ -67,6 +85,12 @@ impl ModelSpec {
                 };
                 Ok(Box::new(DarkPhotonModel { dark_sector }))
             }
+            Self::Hnl {
+                ue2,
+                umu2,
+                utau2,
+                dirac,
+            } => Ok(Box::new(HnlModel::new(ue2, umu2, utau2, dirac)?)),
         }
     }
 }
@@ -82,6 +106,15 @@ mod tests {
         assert_eq!(s.fip().unwrap().model_name(), "dark-photon");
         let e = toml::from_str::<ModelSpec>("name = \"dark-photon\"\nfoo = 1").unwrap_err();
         assert!(e.to_string().contains("foo"), "{e}");
+        let h: ModelSpec = toml::from_str("name = \"hnl\"\numu2 = 1.0").unwrap();
+        let f = h.fip().unwrap();
+        assert_eq!((f.model_name(), f.coupling_power()), ("hnl", 1));
+        assert!(
+            toml::from_str::<ModelSpec>("name = \"hnl\"")
+                .unwrap()
+                .fip()
+                .is_err()
+        );
         let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
         assert!(e.to_string().contains("axion"), "{e}");
     }

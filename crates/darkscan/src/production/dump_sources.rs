@@ -6,11 +6,23 @@
 //!
 //! - dark photon: `pi0`, `eta`, `eta-prime`, `omega` (light-meson decays,
 //!   [`crate::production::meson_decay`]) and `proton-brem`
-//!   ([`crate::production::proton_brem`]).
+//!   ([`crate::production::proton_brem`]);
+//! - HNL: the charm and beauty mesons of the shipped heavy-flavour table,
+//!   `D+`, `D-`, `D0`, `D0~`, `D_s+`, `D_s-`, `B+`, `B-`, `B0`, `B0~`, each
+//!   decaying through every channel of [`crate::production::hnl`] (leptonic
+//!   two-body and semileptonic three-body), and `tau(D_s+)`, `tau(D_s-)`:
+//!   τ from D_s → τν followed by τ → N X. B_s and B_c are not produced
+//!   (no B_s channel in the HNL production module, no B_c in the table).
 
+use crate::kinematics::{FourVector, Vec3, three_body_phase_space, two_body_decay};
 use crate::model::ModelSpec;
+use crate::model::hnl::HnlModel;
+use crate::numeric::rng::Rng;
+use crate::production::hnl;
 use crate::production::meson_decay::MesonChannel;
 use crate::production::source::{FipSource, LightMesonSource, ProtonBremSource};
+use crate::production::source::{ParentDecay, ParentDecaySource, parent_table_with_cascade};
+use crate::units::{D_S, TAU};
 use std::fmt;
 
 /// One way of producing a dark photon in the dump (the dark-photon sources
@@ -78,6 +90,122 @@ impl fmt::Display for Channel {
 pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
     match spec {
         ModelSpec::DarkPhoton { .. } => Channel::all().into_iter().map(Channel::name).collect(),
+        ModelSpec::Hnl { .. } => HNL_PARENTS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(["tau(D_s+)", "tau(D_s-)"])
+            .collect(),
+    }
+}
+
+/// The heavy-meson parents of HNLs in the dump: (name, PDG id).
+const HNL_PARENTS: [(&str, i32); 10] = [
+    ("D+", 411),
+    ("D-", -411),
+    ("D0", 421),
+    ("D0~", -421),
+    ("D_s+", 431),
+    ("D_s-", -431),
+    ("B+", 521),
+    ("B-", -521),
+    ("B0", 511),
+    ("B0~", -511),
+];
+
+/// BR(D_s⁺ → τ⁺ν) = (5.36 ± 0.10) %, PDG 2024 (S. Navas et al., PRD 110
+/// (2024) 030001).
+pub const BR_DS_TAU_NU: f64 = 0.0536;
+
+/// The decay modes of `parent_pdg` into an HNL of mass `mass` for the
+/// coupling vector `model`, as [`ParentDecay`]s (BR and recoil masses).
+fn hnl_modes(parent_pdg: i32, mass: f64, model: &HnlModel) -> Vec<ParentDecay> {
+    hnl::channels(parent_pdg, mass, model)
+        .map(|chs| {
+            chs.into_iter()
+                .map(|c| ParentDecay {
+                    branching_ratio: c.branching_ratio,
+                    recoil_masses: c.recoil.iter().map(|d| d.mass).collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// HNLs from τ leptons of D_s → τν decays: per trial a D_s from the table,
+/// D_s → τν (isotropic), and τ → N X (two-body, or three-body in flat phase
+/// space) at the D_s vertex (cτ_τ = 87 μm is negligible against the 100 m
+/// flight). Weight = D_s per POT × BR(D_s → τν) × Σ BR(τ → N X).
+struct TauFromDs {
+    name: &'static str,
+    ds_spectrum: &'static dyn crate::production::source::ParentSpectrum,
+    weight: f64,
+    mass: f64,
+    modes: Vec<ParentDecay>,
+    cumulative: Vec<f64>,
+}
+
+impl TauFromDs {
+    fn new(
+        name: &'static str,
+        ds_pdg: i32,
+        mass: f64,
+        model: &HnlModel,
+        cascade: bool,
+    ) -> Option<Self> {
+        let (_, ds_per_pot, ds_spectrum) = parent_table_with_cascade(ds_pdg, cascade)?;
+        // τ⁺ from D_s⁺: the τ⁺ decays give the conjugate channels of τ⁻ (15).
+        let tau_pdg = if ds_pdg > 0 { -15 } else { 15 };
+        let modes: Vec<ParentDecay> = hnl_modes(tau_pdg, mass, model)
+            .into_iter()
+            .filter(|d| (1..=2).contains(&d.recoil_masses.len()))
+            .collect();
+        let total: f64 = modes.iter().map(|d| d.branching_ratio).sum();
+        let mut acc = 0.0;
+        let cumulative = modes
+            .iter()
+            .map(|d| {
+                acc += d.branching_ratio / total;
+                acc
+            })
+            .collect();
+        Some(Self {
+            name,
+            ds_spectrum,
+            weight: ds_per_pot * BR_DS_TAU_NU * total,
+            mass,
+            modes,
+            cumulative,
+        })
+    }
+}
+
+impl crate::production::source::FipSource for TauFromDs {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn sample(&self, rng: &mut Rng) -> Option<(FourVector, f64)> {
+        if self.modes.is_empty() || self.weight <= 0.0 {
+            return None;
+        }
+        let (p, theta) = self.ds_spectrum.sample_p_theta(rng);
+        let phi = std::f64::consts::TAU * rng.uniform();
+        let dir = Vec3::new(
+            theta.sin() * phi.cos(),
+            theta.sin() * phi.sin(),
+            theta.cos(),
+        );
+        let ds = FourVector::from_mass_momentum(D_S.mass, dir * p);
+        let (tau, _) = two_body_decay(ds, TAU.mass, 0.0, rng.uniform(), rng.uniform())?;
+        let u = rng.uniform();
+        let i = self.cumulative.partition_point(|&c| c <= u);
+        let mode = &self.modes[i.min(self.modes.len() - 1)];
+        let n = match mode.recoil_masses.as_slice() {
+            [m1] => two_body_decay(tau, self.mass, *m1, rng.uniform(), rng.uniform())?.0,
+            [m1, m2] => three_body_phase_space(TAU.mass, [self.mass, *m1, *m2], rng)?[0]
+                .boost_from_rest_of(tau, TAU.mass),
+            _ => return None,
+        };
+        Some((n, self.weight))
     }
 }
 
@@ -95,14 +223,27 @@ pub fn check_channel_names(spec: &ModelSpec, names: &[String]) -> Result<(), Str
     }
 }
 
-/// The sources of `spec` at FIP mass `mass` for a proton beam of
-/// `beam_energy` GeV: the named channels, or all of the model's.
+/// How the dump makes parents: the proton beam energy and whether heavy
+/// hadrons get the cascade enhancement of the thick target.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DumpBeam {
+    /// Proton beam energy (GeV).
+    pub energy_gev: f64,
+    /// Multiply charm and beauty yields by their cascade enhancement
+    /// ([`crate::production::source::parent_table_with_cascade`]).
+    pub heavy_flavour_cascade: bool,
+}
+
+/// The sources of `spec` at FIP mass `mass` in a proton dump: the named
+/// channels, or all of the model's.
 pub fn proton_dump_sources(
     spec: &ModelSpec,
     names: Option<&[String]>,
-    beam_energy: f64,
+    beam: DumpBeam,
     mass: f64,
 ) -> Result<Vec<Box<dyn FipSource>>, String> {
+    let beam_energy = beam.energy_gev;
+    let cascade = beam.heavy_flavour_cascade;
     if let Some(n) = names {
         check_channel_names(spec, n)?;
     }
@@ -116,5 +257,39 @@ pub fn proton_dump_sources(
             .filter_map(|n| Channel::from_name(n))
             .map(|c| c.source(beam_energy, mass))
             .collect()),
+        &ModelSpec::Hnl {
+            ue2,
+            umu2,
+            utau2,
+            dirac,
+        } => {
+            let model = HnlModel::new(ue2, umu2, utau2, dirac).map_err(|e| e.to_string())?;
+            let mut out: Vec<Box<dyn FipSource>> = Vec::new();
+            for name in selected {
+                if let Some(&(_, pdg)) = HNL_PARENTS.iter().find(|(n, _)| *n == name) {
+                    let src = parent_table_with_cascade(pdg, cascade)
+                        .and_then(|p| {
+                            ParentDecaySource::with_parents(
+                                name,
+                                p,
+                                mass,
+                                hnl_modes(pdg, mass, &model),
+                            )
+                        })
+                        .ok_or_else(|| format!("no spectrum for parent {name}"))?;
+                    out.push(Box::new(src));
+                } else {
+                    let (label, ds) = if name == "tau(D_s+)" {
+                        ("tau(D_s+)", 431)
+                    } else {
+                        ("tau(D_s-)", -431)
+                    };
+                    let src = TauFromDs::new(label, ds, mass, &model, cascade)
+                        .ok_or_else(|| format!("no spectrum for {name}"))?;
+                    out.push(Box::new(src));
+                }
+            }
+            Ok(out)
+        }
     }
 }

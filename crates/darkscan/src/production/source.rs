@@ -167,9 +167,23 @@ impl ParentSpectrum for crate::production::heavy_flavour::HeavyFlavourSpectrum {
 /// of the shipped tables, found by PDG number (the one parent table keyed by
 /// particle id): `(mass, parents per POT, spectrum)`. Light mesons: per
 /// inelastic pN collision (≈ per POT for the thick TAX); heavy hadrons: per
-/// POT through [`HeavyFlavourTable::per_pot`] (no cascade enhancement).
+/// POT through [`HeavyFlavourTable::per_pot`] (no cascade enhancement; see
+/// [`parent_table_with_cascade`]).
 #[must_use]
 pub fn parent_table(pdg_id: i32) -> Option<(f64, f64, &'static dyn ParentSpectrum)> {
+    parent_table_with_cascade(pdg_id, false)
+}
+
+/// [`parent_table`], with the heavy-hadron yields multiplied by the
+/// cascade enhancement of their flavour when `cascade` is true (secondary
+/// production in the thick dump, SHiP's ×2.3 for charm and ×1.7 for beauty:
+/// [`crate::production::heavy_flavour::Source::cascade_enhancement`],
+/// unverified secondary quotes). The spectrum shape is the primary one.
+#[must_use]
+pub fn parent_table_with_cascade(
+    pdg_id: i32,
+    cascade: bool,
+) -> Option<(f64, f64, &'static dyn ParentSpectrum)> {
     if let Some(m) = Meson::ALL.iter().copied().find(|m| m.pdg_id() == pdg_id) {
         let s = MesonSpectrum::get(m);
         return Some((m.mass(), s.multiplicity, s));
@@ -179,7 +193,12 @@ pub fn parent_table(pdg_id: i32) -> Option<(f64, f64, &'static dyn ParentSpectru
         .copied()
         .find(|h| h.pdg_id() == pdg_id)?;
     let table = HeavyFlavourTable::embedded().ok()?;
-    Some((h.mass(), table.per_pot(h), table.spectrum(h)))
+    let factor = if cascade {
+        h.source().cascade_enhancement().unwrap_or(1.0)
+    } else {
+        1.0
+    };
+    Some((h.mass(), table.per_pot(h) * factor, table.spectrum(h)))
 }
 
 /// A FIP from the decays of a parent species taken from the shipped tables:
@@ -219,7 +238,19 @@ impl ParentDecaySource {
         mass: f64,
         modes: Vec<ParentDecay>,
     ) -> Option<Self> {
-        let (parent_mass, per_pot, spectrum) = parent_table(parent_pdg)?;
+        Self::with_parents(name, parent_table(parent_pdg)?, mass, modes)
+    }
+
+    /// [`ParentDecaySource::new`] with the parent's (mass, parents per POT,
+    /// spectrum) given, e.g. from [`parent_table_with_cascade`].
+    #[must_use]
+    pub fn with_parents(
+        name: impl Into<String>,
+        parents: (f64, f64, &'static dyn ParentSpectrum),
+        mass: f64,
+        modes: Vec<ParentDecay>,
+    ) -> Option<Self> {
+        let (parent_mass, per_pot, spectrum) = parents;
         let modes: Vec<ParentDecay> = modes
             .into_iter()
             .filter(|d| {
