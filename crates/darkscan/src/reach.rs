@@ -263,6 +263,9 @@ pub struct ReachOptions {
     pub background_error: Option<f64>,
     /// Confidence level of the limit.
     pub cl: Option<f64>,
+    /// Kaon-mode presets: the expected sensitivity from first principles
+    /// (the preset's `[expected]` table) instead of the published limits.
+    pub expected_sensitivity: bool,
 }
 
 /// Excluded coupling intervals at one mass: (lower edge, upper edge or open).
@@ -487,11 +490,20 @@ pub fn run_preset(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ReachResult, ReachError> {
     use crate::experiment::search::SearchPreset;
+    if opts.expected_sensitivity && !matches!(preset, SearchPreset::Kaon(_)) {
+        return Err(ReachError::Preset(
+            "--expected applies to kaon-mode presets (kind = \"kaon-decay\")".into(),
+        ));
+    }
     match preset {
         SearchPreset::MissingEnergy(p) => run_missing_energy(label, p, opts, progress),
         SearchPreset::BeamDump(p) => {
             crate::experiment::beam_dump::run_beam_dump(label, p, opts, progress)
         }
+        SearchPreset::Kaon(p) if opts.expected_sensitivity => {
+            crate::experiment::kaon_mode::run_kaon_expected(label, p, opts, progress)
+        }
+        SearchPreset::Kaon(p) => crate::experiment::kaon_mode::run_kaon(label, p, opts, progress),
     }
 }
 

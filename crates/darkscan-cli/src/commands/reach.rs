@@ -64,6 +64,11 @@ pub struct Opts {
     /// separated, `#` comments, optional `# label: TEXT` line for the legend).
     #[arg(long, value_name = "FILE")]
     compare: Vec<PathBuf>,
+    /// Kaon-mode presets: the expected sensitivity from first principles
+    /// (K⁺-decay-in-flight acceptance, the preset's [expected] inputs)
+    /// instead of the published limits re-expressed.
+    #[arg(long)]
+    expected: bool,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -168,6 +173,7 @@ impl Opts {
                 .as_deref()
                 .map(|t| non_negative("--background-error", t))
                 .transpose()?,
+            expected_sensitivity: self.expected,
         };
         let (name, scan_masses) = (preset.name().to_string(), preset.n_masses());
         let n_masses = opts.masses.as_ref().map_or(scan_masses, Vec::len);

@@ -4,6 +4,7 @@
 pub mod beam_dump;
 pub mod config;
 pub mod dump_geometry;
+pub mod kaon_mode;
 pub mod material;
 pub mod missing_energy;
 pub mod preset;

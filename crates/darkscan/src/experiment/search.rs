@@ -6,6 +6,7 @@
 
 use crate::experiment::beam_dump::{self, DumpPreset};
 use crate::experiment::config::{ConfigError, shipped_or_file};
+use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::preset::{self, Preset};
 
 /// A search configuration of either kind.
@@ -15,6 +16,8 @@ pub enum SearchPreset {
     MissingEnergy(Preset),
     /// A beam-dump search for visible decays (NA62 dump mode).
     BeamDump(DumpPreset),
+    /// A kaon-decay peak search (NA62 K⁺ → ℓ⁺N), from published limits.
+    Kaon(KaonPreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -23,6 +26,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
     preset::PRESETS
         .iter()
         .chain(beam_dump::DUMP_PRESETS)
+        .chain(kaon_mode::KAON_PRESETS)
         .copied()
         .collect()
 }
@@ -52,6 +56,7 @@ impl SearchPreset {
             .and_then(|t| t.get("kind").and_then(|k| k.as_str().map(str::to_owned)));
         match kind.as_deref() {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
+            Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             _ => preset::parse(text, source_name).map(Self::MissingEnergy),
         }
     }
@@ -62,6 +67,7 @@ impl SearchPreset {
         match self {
             Self::MissingEnergy(p) => &p.name,
             Self::BeamDump(p) => &p.name,
+            Self::Kaon(p) => &p.name,
         }
     }
 
@@ -71,6 +77,7 @@ impl SearchPreset {
         match self {
             Self::MissingEnergy(p) => &p.description,
             Self::BeamDump(p) => &p.description,
+            Self::Kaon(p) => &p.description,
         }
     }
 
@@ -80,6 +87,7 @@ impl SearchPreset {
         match self {
             Self::MissingEnergy(p) => &p.reference,
             Self::BeamDump(p) => &p.reference,
+            Self::Kaon(p) => &p.reference,
         }
     }
 
@@ -89,6 +97,7 @@ impl SearchPreset {
         match self {
             Self::MissingEnergy(p) => p.scan.n_masses,
             Self::BeamDump(p) => p.scan.n_masses,
+            Self::Kaon(p) => p.limits().map_or(0, |t| t.len()),
         }
     }
 }
@@ -104,6 +113,8 @@ mod tests {
             assert_eq!(p.name(), name);
             let dump = name.contains("dump");
             assert_eq!(matches!(p, SearchPreset::BeamDump(_)), dump, "{name}");
+            let kaon = name.contains("kaon");
+            assert_eq!(matches!(p, SearchPreset::Kaon(_)), kaon, "{name}");
         }
         let e = SearchPreset::load("no-such-preset")
             .unwrap_err()

@@ -279,9 +279,11 @@ fn apply_kick(p: Vec3, kick: f64) -> Option<Vec3> {
     Some(Vec3::new(px, p.y, pz2.sqrt()))
 }
 
-/// Follows one daughter (charge `charge` = ±1) from `vertex` through the
-/// stations; returns the first failure.
-fn track_acceptance(
+/// Follows one charged track (charge `charge` = ±1, momentum `p` in GeV)
+/// from `vertex` through the spectrometer stations (straws with the MNP33
+/// kick, LKr, MUV3 for muons) and the momentum thresholds; returns the
+/// first failure. Used by the dump acceptance and the kaon-mode MC.
+pub fn track_acceptance(
     g: &DumpGeometry,
     vertex: Vec3,
     p: Vec3,
