@@ -55,7 +55,7 @@ pub struct HnlOpts {
 #[derive(Args)]
 pub struct DarkPhotonOpts {
     /// A′ mass in GeV.
-    #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
+    #[arg(long, allow_negative_numbers = true)]
     mass: f64,
     /// Kinetic mixing ε (widths scale as ε²).
     #[arg(
@@ -66,10 +66,10 @@ pub struct DarkPhotonOpts {
     )]
     coupling: f64,
     /// Dark coupling α_D; with --dm-mass enables A′ → χχ̄.
-    #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
+    #[arg(long, allow_negative_numbers = true)]
     alpha_d: Option<f64>,
     /// Dark-matter (Dirac χ) mass in GeV (default m_A′/3 when --alpha-d is given).
-    #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
+    #[arg(long, allow_negative_numbers = true)]
     dm_mass: Option<f64>,
     /// Print one JSON object.
     #[arg(long)]
