@@ -58,12 +58,7 @@ pub struct DarkPhotonOpts {
     #[arg(long, allow_negative_numbers = true)]
     mass: f64,
     /// Kinetic mixing ε (widths scale as ε²).
-    #[arg(
-        long,
-        default_value_t = 1.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
+    #[arg(long, default_value_t = 1.0, allow_negative_numbers = true)]
     coupling: f64,
     /// Dark coupling α_D; with --dm-mass enables A′ → χχ̄.
     #[arg(long, allow_negative_numbers = true)]
