@@ -62,6 +62,10 @@ fn semileptonic_standard_model_limit() {
         (411, 111, 0, 3.72e-3, 0.15, "D+ -> pi0 e+ nu"),
         (521, -421, 0, 2.35e-2, 0.25, "B+ -> D0bar e+ nu"),
         (511, -411, 0, 2.24e-2, 0.25, "B0 -> D- e+ nu"),
+        (421, -323, 0, 2.15e-2, 0.15, "D0 -> K*- e+ nu"),
+        (411, -313, 0, 5.40e-2, 0.15, "D+ -> K*0bar e+ nu"),
+        (521, -423, 0, 5.58e-2, 0.25, "B+ -> D*0bar e+ nu"),
+        (511, -413, 0, 4.97e-2, 0.25, "B0 -> D*- e+ nu"),
     ];
     let mut bad = Vec::new();
     for &(p, d, l, pdg, tol, name) in cases {

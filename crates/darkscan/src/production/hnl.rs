@@ -32,8 +32,12 @@
 //!   PRL 104 (2010) 022001) and m(B_c0) = 6.70 GeV (Eichten & Quigg,
 //!   PRD 49 (1994) 5845). Single poles are an approximation: checked against
 //!   the measured SM branching ratios at m_N = 0 in `tests/hnl_production.rs`.
-//!   Semileptonic decays into vector mesons (D → K*ℓN, B → D*ℓN) are **not**
-//!   implemented yet.
+//! - **Semileptonic three-body** P → V ℓ⁺ N with a vector V (D → K*, B → D*):
+//!   dΓ/dq² from the helicity amplitudes H_±, H_0, H_t of the A₀, A₁, A₂, V
+//!   form factors (Körner & Schuler, Z. Phys. C 46 (1990) 93, with both lepton
+//!   masses), form factors of Melikhov & Stech, PRD 62 (2000) 014006 (as in
+//!   BBGR appendix C and HNLCalc). The angular distribution at fixed q² is
+//!   not provided for these (phase space in the ℓN frame is the fallback).
 //! - **τ decays** (BBGR sec. 2.2): τ⁻ → π⁻N, K⁻N (eq. 2.8), τ⁻ → ρ⁻N
 //!   (eq. 2.9), both ∝ |U_τ|²; τ⁻ → ℓ⁻ ν̄_ℓ N ∝ |U_τ|² and τ⁻ → ℓ⁻ ν_τ N ∝
 //!   |U_ℓ|² (eqs. 2.10–2.11), G_F² m_τ⁵ |U|²/(192π³) I(x_ℓ, x_N, 0). The τ
@@ -140,6 +144,67 @@ const FF_B_D: FormFactors = FormFactors::Pole {
     scalar: 6.70,
 };
 
+/// Form factors A₀, A₁, A₂, V of a pseudoscalar-to-vector transition in the
+/// Melikhov–Stech form (D. Melikhov and B. Stech, PRD 62 (2000) 014006,
+/// hep-ph/0001113, eqs. 2.10–2.11 and table 3): for V and A₀
+/// F(q²) = F(0)/[(1 − q²/M²)(1 − σ₁q²/M² + σ₂q⁴/M⁴)] with M the vector
+/// (V) or pseudoscalar (A₀) pole, for A₁ and A₂
+/// F(q²) = F(0)/(1 − σ₁q²/M_V² + σ₂q⁴/M_V⁴).
+#[derive(Debug, Clone, Copy)]
+struct VectorFormFactors {
+    /// Pseudoscalar pole (A₀) and vector pole (V, A₁, A₂) masses.
+    poles: (f64, f64),
+    /// (F(0), σ₁, σ₂) of A₀, A₁, A₂, V.
+    a0: (f64, f64, f64),
+    a1: (f64, f64, f64),
+    a2: (f64, f64, f64),
+    v: (f64, f64, f64),
+}
+
+impl VectorFormFactors {
+    fn at(&self, q2: f64) -> (f64, f64, f64, f64) {
+        let (mps, mv) = self.poles;
+        let pole = |(f0, s1, s2): (f64, f64, f64), m: f64, with_pole: bool| {
+            let r = q2 / (m * m);
+            let extra = if with_pole { 1.0 - r } else { 1.0 };
+            f0 / (extra * (1.0 - s1 * r + s2 * r * r))
+        };
+        (
+            pole(self.a0, mps, true),
+            pole(self.a1, mv, false),
+            pole(self.a2, mv, false),
+            pole(self.v, mv, true),
+        )
+    }
+}
+
+/// D → K*: Melikhov–Stech table 3, poles m(D_s) and m(D_s*).
+const FF_D_KSTAR: VectorFormFactors = VectorFormFactors {
+    poles: (1.968_35, 2.1122),
+    a0: (0.76, 0.17, 0.0),
+    a1: (0.66, 0.30, 0.20),
+    a2: (0.49, 0.67, 0.16),
+    v: (1.03, 0.27, 0.0),
+};
+
+/// B → D*: Melikhov–Stech table 3, poles m(B_c) and m(B_c*) = 6.330 GeV.
+const FF_B_DSTAR: VectorFormFactors = VectorFormFactors {
+    poles: (6.274_47, 6.330),
+    a0: (0.69, 0.58, 0.0),
+    a1: (0.66, 0.78, 0.40),
+    a2: (0.62, 1.40, 0.41),
+    v: (0.76, 0.57, 0.0),
+};
+
+/// The hadronic transition of a semileptonic channel.
+#[derive(Debug, Clone, Copy)]
+enum Transition {
+    /// To a pseudoscalar (f₊, f₀).
+    Pseudoscalar(FormFactors),
+    /// To a vector (A₀, A₁, A₂, V).
+    Vector(VectorFormFactors),
+}
+
 /// What a channel is, for one parent (written for the positive parent id).
 #[derive(Debug, Clone, Copy)]
 enum Kind {
@@ -153,7 +218,7 @@ enum Kind {
         daughter: i32,
         v: f64,
         iso: f64,
-        ff: FormFactors,
+        ff: Transition,
     },
     /// τ⁻ → M⁻ N with a pseudoscalar (`vector` false) or vector meson M.
     TauMeson {
@@ -196,7 +261,7 @@ fn kinds(parent: i32) -> Vec<Kind> {
             out.push(Kind::Leptonic { lepton, f, v });
         }
     };
-    let semi = |out: &mut Vec<Kind>, daughter: i32, v: f64, iso: f64, ff: FormFactors| {
+    let semi = |out: &mut Vec<Kind>, daughter: i32, v: f64, iso: f64, ff: Transition| {
         for lepton in 0..3 {
             out.push(Kind::Semileptonic {
                 lepton,
@@ -227,23 +292,95 @@ fn kinds(parent: i32) -> Vec<Kind> {
                 lepton: 1,
                 br_lnu: 0.6356,
             });
-            semi(&mut out, 111, ckm::VUS, 0.5, FF_K_PI);
+            semi(
+                &mut out,
+                111,
+                ckm::VUS,
+                0.5,
+                Transition::Pseudoscalar(FF_K_PI),
+            );
         }
         411 => {
             leptonic(&mut out, decay_constants::D, ckm::VCD);
-            semi(&mut out, -311, ckm::VCS, 1.0, FF_D_K);
-            semi(&mut out, 111, ckm::VCD, 0.5, FF_D_PI);
+            semi(
+                &mut out,
+                -311,
+                ckm::VCS,
+                1.0,
+                Transition::Pseudoscalar(FF_D_K),
+            );
+            semi(
+                &mut out,
+                -313,
+                ckm::VCS,
+                1.0,
+                Transition::Vector(FF_D_KSTAR),
+            );
+            semi(
+                &mut out,
+                111,
+                ckm::VCD,
+                0.5,
+                Transition::Pseudoscalar(FF_D_PI),
+            );
         }
         421 => {
-            semi(&mut out, -321, ckm::VCS, 1.0, FF_D_K);
-            semi(&mut out, -211, ckm::VCD, 1.0, FF_D_PI);
+            semi(
+                &mut out,
+                -321,
+                ckm::VCS,
+                1.0,
+                Transition::Pseudoscalar(FF_D_K),
+            );
+            semi(
+                &mut out,
+                -323,
+                ckm::VCS,
+                1.0,
+                Transition::Vector(FF_D_KSTAR),
+            );
+            semi(
+                &mut out,
+                -211,
+                ckm::VCD,
+                1.0,
+                Transition::Pseudoscalar(FF_D_PI),
+            );
         }
         431 => leptonic(&mut out, decay_constants::DS, ckm::VCS),
         521 => {
             leptonic(&mut out, decay_constants::B, ckm::VUB);
-            semi(&mut out, -421, ckm::VCB, 1.0, FF_B_D);
+            semi(
+                &mut out,
+                -421,
+                ckm::VCB,
+                1.0,
+                Transition::Pseudoscalar(FF_B_D),
+            );
+            semi(
+                &mut out,
+                -423,
+                ckm::VCB,
+                1.0,
+                Transition::Vector(FF_B_DSTAR),
+            );
         }
-        511 => semi(&mut out, -411, ckm::VCB, 1.0, FF_B_D),
+        511 => {
+            semi(
+                &mut out,
+                -411,
+                ckm::VCB,
+                1.0,
+                Transition::Pseudoscalar(FF_B_D),
+            );
+            semi(
+                &mut out,
+                -413,
+                ckm::VCB,
+                1.0,
+                Transition::Vector(FF_B_DSTAR),
+            );
+        }
         541 => leptonic(&mut out, decay_constants::BC, ckm::VCB),
         15 => {
             out.push(Kind::TauMeson {
@@ -363,14 +500,55 @@ fn semileptonic_dgamma_dq2(ff: FormFactors, masses: (f64, f64, f64, f64), q2: f6
     4.0 * inner / (256.0 * PI.powi(3) * masses.0.powi(3))
 }
 
-fn semileptonic_width_unit(ff: FormFactors, masses: (f64, f64, f64, f64)) -> f64 {
+/// dΓ/dq² of either transition, divided by G_F² |V|² |U|² c.
+fn transition_dgamma_dq2(tr: Transition, masses: (f64, f64, f64, f64), q2: f64) -> f64 {
+    match tr {
+        Transition::Pseudoscalar(ff) => semileptonic_dgamma_dq2(ff, masses, q2),
+        Transition::Vector(ff) => {
+            let (mp, md, _, _) = masses;
+            let pp = lam(mp * mp, md * md, q2).sqrt() / (2.0 * mp);
+            let (a0, a1, a2, v) = ff.at(q2);
+            let sum = mp + md;
+            let hp = sum * a1 - 2.0 * mp * pp * v / sum;
+            let hm = sum * a1 + 2.0 * mp * pp * v / sum;
+            let h0 = ((mp * mp - md * md - q2) * sum * a1 - 4.0 * mp * mp * pp * pp * a2 / sum)
+                / (2.0 * md * q2.sqrt());
+            let ht = 2.0 * mp * pp * a0 / q2.sqrt();
+            helicity_dgamma_dq2(masses, q2, hp * hp + hm * hm + h0 * h0, ht * ht)
+        }
+    }
+}
+
+/// dΓ/dq² / (G_F² |V|² |U|²) from the helicity amplitudes of the hadronic
+/// current (Körner & Schuler, Z. Phys. C 46 (1990) 93, generalised to two
+/// massive leptons m₁, m₂ of the W* → ℓN vertex):
+/// |p′| q² v/(96π³M²) [Σ_{±,0}|H|² (1 − (m₁² + m₂²)/(2q²) − (m₁² − m₂²)²/(2q⁴))
+/// + |H_t|² 3/(2q²) (m₁² + m₂² − (m₁² − m₂²)²/q²)], v = λ^{1/2}(1, m₁²/q², m₂²/q²).
+fn helicity_dgamma_dq2(
+    (mp, md, ml, mn): (f64, f64, f64, f64),
+    q2: f64,
+    h_spin1: f64,
+    h_time: f64,
+) -> f64 {
+    if q2 <= (ml + mn).powi(2) || q2 >= (mp - md).powi(2) {
+        return 0.0;
+    }
+    let pp = lam(mp * mp, md * md, q2).sqrt() / (2.0 * mp);
+    let (a, b) = (ml * ml + mn * mn, (ml * ml - mn * mn).powi(2));
+    let v = lam(1.0, ml * ml / q2, mn * mn / q2).sqrt();
+    pp * q2 * v / (96.0 * PI.powi(3) * mp * mp)
+        * (h_spin1 * (1.0 - a / (2.0 * q2) - b / (2.0 * q2 * q2))
+            + h_time * 1.5 / q2 * (a - b / q2))
+}
+
+fn semileptonic_width_unit(tr: Transition, masses: (f64, f64, f64, f64)) -> f64 {
     let (mp, md, ml, mn) = masses;
     let lo = (ml + mn).powi(2);
     let hi = (mp - md).powi(2);
     if lo >= hi {
         return 0.0;
     }
-    integrate_sqrt_ends(|q2| semileptonic_dgamma_dq2(ff, masses, q2), lo, hi)
+    integrate_sqrt_ends(|q2| transition_dgamma_dq2(tr, masses, q2), lo, hi)
 }
 
 struct Evaluated {
@@ -618,7 +796,7 @@ pub fn dbr_dq2(
                 * v
                 * u2[lepton]
                 * iso
-                * semileptonic_dgamma_dq2(ff, masses, q2)
+                * transition_dgamma_dq2(ff, masses, q2)
                 / p.width());
         }
     }
@@ -688,6 +866,23 @@ mod tests {
                 (ours / textbook - 1.0).abs() < 1e-10,
                 "{q2}: {ours} {textbook}"
             );
+        }
+    }
+
+    #[test]
+    fn helicity_formula_matches_the_dalitz_integral() {
+        // A pseudoscalar daughter has H₀ = 2M|p′|f₊/√q², H_t = (M² − M′²)f₀/√q²:
+        // the helicity formula with two massive leptons must reproduce the
+        // explicit Dalitz integral of the matrix element.
+        let (mp, md, ml, mn) = (1.86484, 0.493677, 0.105_658, 0.6);
+        for q2 in [0.6, 0.8, 1.0, 1.3] {
+            let (fp, f0) = FF_D_K.plus_zero(q2);
+            let pp = lam(mp * mp, md * md, q2).sqrt() / (2.0 * mp);
+            let h0 = 2.0 * mp * pp * fp / q2.sqrt();
+            let ht = (mp * mp - md * md) * f0 / q2.sqrt();
+            let hel = helicity_dgamma_dq2((mp, md, ml, mn), q2, h0 * h0, ht * ht);
+            let dal = semileptonic_dgamma_dq2(FF_D_K, (mp, md, ml, mn), q2);
+            assert!((hel / dal - 1.0).abs() < 1e-10, "{q2}: {hel} {dal}");
         }
     }
 
