@@ -4,7 +4,7 @@
 //!
 //! # Channels and sources
 //! - **Leptonic two-body** P⁺ → ℓ⁺N (Shrock, PRD 24 (1981) 1232; Bondarenko,
-//!   Boyarsky, Gorbunov & Ruchayskiy, JHEP 11 (2018) 032, “BBGR”, eq. 2.3):
+//!   Boyarsky, Gorbunov & Ruchayskiy, JHEP 11 (2018) 032, “BBGR”, sec. 2.1):
 //!   Γ = G_F² f_P² |V|² |U_ℓ|² M_P³/(8π) [x_N² + x_ℓ² − (x_N² − x_ℓ²)²]
 //!   λ^{1/2}(1, x_N², x_ℓ²), x = m/M_P. For π⁺ and K⁺ the BR is normalised to
 //!   the measured one, as in NA62, PLB 807 (2020) 135599, eqs. 1–2:
@@ -15,11 +15,11 @@
 //!   decay constants and CKM elements of [`crate::model::hnl`] (FLAG 2021,
 //!   PDG 2024) and the PDG 2024 lifetimes.
 //! - **Semileptonic three-body** P → P′ ℓ⁺ N with a pseudoscalar P′
-//!   (BBGR sec. 2.1 and appendix C): the full matrix element with both
+//!   (BBGR sec. 2.1): the full matrix element with both
 //!   lepton masses, |M|² = 4 G_F² |V|² |U_ℓ|² c [2(H·p_N)(H·p_ℓ) − H²(p_N·p_ℓ)],
 //!   H^μ = f₊(q²)(p + p′)^μ + f₋(q²) q^μ, f₋ = (f₀ − f₊)(M² − M′²)/q², c the
 //!   isospin factor (½ for a π⁰ daughter), integrated over the Dalitz plot
-//!   (dΓ = |M|² dq² ds/(256π³M³), PDG kinematics review eq. 49.22). Form
+//!   (dΓ = |M|² dq² ds/(256π³M³), PDG kinematics review, three-body decays). Form
 //!   factors: K⁺ → π⁰: linear, f₊(0) = 0.9698 (FLAG 2021), λ₊ = 2.97×10⁻²,
 //!   λ₀ = 1.95×10⁻² in units of m_π⁺² (PDG 2024 K±ℓ3 linear fit);
 //!   D → K and D → π: BESIII's single-pole fits to D⁰ → K⁻e⁺ν and π⁻e⁺ν,
@@ -36,11 +36,10 @@
 //!   dΓ/dq² from the helicity amplitudes H_±, H_0, H_t of the A₀, A₁, A₂, V
 //!   form factors (Körner & Schuler, Z. Phys. C 46 (1990) 93, with both lepton
 //!   masses), form factors of Melikhov & Stech, PRD 62 (2000) 014006 (as in
-//!   BBGR appendix C and HNLCalc). The angular distribution at fixed q² is
+//!   BBGR and HNLCalc). The angular distribution at fixed q² is
 //!   not provided for these (phase space in the ℓN frame is the fallback).
-//! - **τ decays** (BBGR sec. 2.2): τ⁻ → π⁻N, K⁻N (eq. 2.8), τ⁻ → ρ⁻N
-//!   (eq. 2.9), both ∝ |U_τ|²; τ⁻ → ℓ⁻ ν̄_ℓ N ∝ |U_τ|² and τ⁻ → ℓ⁻ ν_τ N ∝
-//!   |U_ℓ|² (eqs. 2.10–2.11), G_F² m_τ⁵ |U|²/(192π³) I(x_ℓ, x_N, 0). The τ
+//! - **τ decays** (BBGR sec. 2.2): τ⁻ → π⁻N, K⁻N, τ⁻ → ρ⁻N, both ∝ |U_τ|²; τ⁻ → ℓ⁻ ν̄_ℓ N ∝ |U_τ|² and τ⁻ → ℓ⁻ ν_τ N ∝
+//!   |U_ℓ|², G_F² m_τ⁵ |U|²/(192π³) I(x_ℓ, x_N, 0). The τ
 //!   themselves come from D_s → τν (the caller's parent table).
 //!
 //! Majorana and Dirac HNLs have the same production branching ratios.
@@ -146,7 +145,7 @@ const FF_B_D: FormFactors = FormFactors::Pole {
 
 /// Form factors A₀, A₁, A₂, V of a pseudoscalar-to-vector transition in the
 /// Melikhov–Stech form (D. Melikhov and B. Stech, PRD 62 (2000) 014006,
-/// hep-ph/0001113, eqs. 2.10–2.11 and table 3): for V and A₀
+/// hep-ph/0001113, their fit form and table of F(0), σ₁, σ₂): for V and A₀
 /// F(q²) = F(0)/[(1 − q²/M²)(1 − σ₁q²/M² + σ₂q⁴/M⁴)] with M the vector
 /// (V) or pseudoscalar (A₀) pole, for A₁ and A₂
 /// F(q²) = F(0)/(1 − σ₁q²/M_V² + σ₂q⁴/M_V⁴).
@@ -178,7 +177,7 @@ impl VectorFormFactors {
     }
 }
 
-/// D → K*: Melikhov–Stech table 3, poles m(D_s) and m(D_s*).
+/// D → K*: Melikhov–Stech's table, poles m(D_s) and m(D_s*).
 const FF_D_KSTAR: VectorFormFactors = VectorFormFactors {
     poles: (1.968_35, 2.1122),
     a0: (0.76, 0.17, 0.0),
@@ -187,7 +186,7 @@ const FF_D_KSTAR: VectorFormFactors = VectorFormFactors {
     v: (1.03, 0.27, 0.0),
 };
 
-/// B → D*: Melikhov–Stech table 3, poles m(B_c) and m(B_c*) = 6.330 GeV.
+/// B → D*: Melikhov–Stech's table, poles m(B_c) and m(B_c*) = 6.330 GeV.
 const FF_B_DSTAR: VectorFormFactors = VectorFormFactors {
     poles: (6.274_47, 6.330),
     a0: (0.69, 0.58, 0.0),
@@ -468,7 +467,7 @@ fn semileptonic_me(
 }
 
 /// The Dalitz limits of s = (p′ + p_ℓ)² at fixed q² = (p_ℓ + p_N)²
-/// (PDG kinematics review eq. 49.23).
+/// (PDG kinematics review, Dalitz plot limits).
 fn s_limits(q2: f64, (mp, md, ml, mn): (f64, f64, f64, f64)) -> Option<(f64, f64)> {
     let q = q2.sqrt();
     let e_l = (q2 - mn * mn + ml * ml) / (2.0 * q);
