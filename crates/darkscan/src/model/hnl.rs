@@ -848,10 +848,11 @@ mod tests {
     #[test]
     fn alpha_s_runs() {
         assert!((alpha_s(91.1876) - 0.118).abs() < 1e-9);
-        // α_s(m_τ) = 0.314 ± 0.014 (PDG 2024 QCD review, from τ decays at
-        // N³LO running; three-loop running from M_Z lands within 0.02).
+        // The τ-decay determinations of α_s(m_τ) collected in the PDG QCD
+        // review lie around 0.31–0.34; three-loop running of the world
+        // average from M_Z must land in that band.
         let at = alpha_s(1.777);
-        assert!((at - 0.32).abs() < 0.03, "{at}");
+        assert!((0.30..0.35).contains(&at), "{at}");
     }
 
     #[test]
