@@ -156,11 +156,7 @@ impl HnlOpts {
             println!("total width    {total:.6e} GeV");
             println!("c tau          {ctau:.6e} m");
             for (n, b) in &brs {
-                println!(
-                    "BR({n}){:width$}{b:.6e}",
-                    "",
-                    width = 16usize.saturating_sub(n.len() + 4)
-                );
+                println!("{:<24}{b:.6e}", format!("BR({n})"));
             }
         }
         Ok(())
