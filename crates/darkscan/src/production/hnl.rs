@@ -42,6 +42,10 @@
 //!   |U_ℓ|², G_F² m_τ⁵ |U|²/(192π³) I(x_ℓ, x_N, 0). The τ
 //!   themselves come from D_s → τν (the caller's parent table).
 //!
+//! [`NSampler`] draws the N four-momentum in the parent's rest frame for any
+//! channel (exact for two-body and P → P′ℓN, q² exact and an isotropic ℓN
+//! decay angle for P → VℓN, V−A matrix element for τ⁻ → ℓ⁻νN).
+//!
 //! Majorana and Dirac HNLs have the same production branching ratios.
 //! Channel names read "K+ -> e+ N", "D0 -> K- e+ N", "tau- -> pi- N"; for a
 //! negative parent id the charge-conjugate channels are returned ("K- -> e- N").
@@ -752,10 +756,7 @@ pub fn total_branching_ratio(
 /// [`channels`] (e.g. "D0 -> K- e+ N"), q² = (p_ℓ + p_N)², from the
 /// form-factor matrix element; integrates to the channel's branching ratio
 /// over [(m_ℓ + m_N)², (M − M′)²] (0 outside). The N energy in the parent
-/// frame then follows from the Dalitz plot: at fixed q² the angular
-/// distribution in the ℓN rest frame is the matrix element of the module docs.
-/// Two-body channels have fixed kinematics; the τ leptonic channels are
-/// left to phase space.
+/// frame then follows from the Dalitz plot ([`NSampler`] draws it).
 ///
 /// # Errors
 /// As [`channels`], and [`ModelError::UnknownParent`] when the channel is
@@ -800,6 +801,262 @@ pub fn dbr_dq2(
         }
     }
     Err(ModelError::UnknownParent(parent_pdg))
+}
+
+/// The particles named in a channel (recoil, for the positive parent id).
+fn recoil_of(kind: Kind) -> Vec<i32> {
+    match kind {
+        Kind::LeptonicMeasured { lepton, .. } | Kind::Leptonic { lepton, .. } => {
+            vec![-LEPTON_PDG[lepton]]
+        }
+        Kind::Semileptonic {
+            lepton,
+            daughter: d,
+            ..
+        } => vec![d, -LEPTON_PDG[lepton]],
+        Kind::TauMeson { meson, .. } => vec![meson],
+        Kind::TauLeptonic { lepton, via_tau } => {
+            let l = LEPTON_PDG[lepton];
+            vec![l, if via_tau { -(l + 1) } else { 16 }]
+        }
+    }
+}
+
+/// How the N momentum of one channel is drawn (see [`NSampler`]).
+#[derive(Debug, Clone)]
+enum SamplerKind {
+    /// Fixed |p_N|, isotropic.
+    TwoBody { p: f64 },
+    /// q² from a tabulated cumulative distribution, then s (pseudoscalar:
+    /// the exact quadratic density) or the W* decay angle (vector: isotropic).
+    Semileptonic {
+        tr: Transition,
+        masses: (f64, f64, f64, f64),
+        q2: Vec<f64>,
+        cdf: Vec<f64>,
+    },
+    /// τ⁻ → ℓ⁻ ν N: uniform Dalitz points weighted by the V−A matrix element
+    /// (p_τ·p_ν̄)(p_ℓ·p_N) via U_τ, (p_τ·p_N)(p_ℓ·p_ν) via U_ℓ.
+    TauLeptonic {
+        masses: (f64, f64, f64),
+        via_tau: bool,
+        w_max: f64,
+    },
+}
+
+/// Draws the HNL four-momentum in the parent's rest frame for one
+/// production channel, for the caller to boost with the parent's momentum.
+///
+/// Two-body channels: fixed momentum, isotropic (spin-0 parents; the τ is
+/// taken unpolarised). Semileptonic channels into a pseudoscalar: exact, from
+/// the form-factor matrix element (q² from [`dbr_dq2`], then the Dalitz
+/// variable s from its quadratic density at that q²). Into a vector: q² exact
+/// from the helicity amplitudes, the decay angle in the ℓN rest frame
+/// isotropic (the (1 ± cos θ)² helicity terms are neglected). τ⁻ → ℓ⁻νN:
+/// the V−A matrix element by accept–reject on the Dalitz plot.
+#[derive(Debug, Clone)]
+pub struct NSampler {
+    parent_mass: f64,
+    mass: f64,
+    kind: SamplerKind,
+}
+
+fn dalitz_dots_tau(masses: (f64, f64, f64), mp: f64, m12: f64, m23: f64) -> (f64, f64, f64) {
+    // Particles 1 = ℓ, 2 = N, 3 = ν; m12 = (p_ℓ + p_N)², m23 = (p_N + p_ν)².
+    let (m1, m2, m3) = masses;
+    let m13 = mp * mp + m1 * m1 + m2 * m2 + m3 * m3 - m12 - m23;
+    let e_n = (mp * mp + m2 * m2 - m13) / (2.0 * mp);
+    let tau_nu = 0.5 * (mp * mp + m3 * m3 - m12);
+    let tau_n = 0.5 * (mp * mp + m2 * m2 - m13);
+    let l_n = 0.5 * (m12 - m1 * m1 - m2 * m2);
+    let l_nu = 0.5 * (m13 - m1 * m1 - m3 * m3);
+    (e_n, tau_nu * l_n, tau_n * l_nu)
+}
+
+impl NSampler {
+    /// The sampler of `channel` (a name from [`channels`]) of `parent_pdg`
+    /// for an HNL of `mass` (the kinematics do not depend on the couplings).
+    ///
+    /// # Errors
+    /// As [`channels`], and [`ModelError::UnknownParent`] when the channel
+    /// is not one of this parent's.
+    pub fn new(parent_pdg: i32, channel: &str, mass: f64) -> Result<Self, ModelError> {
+        let (parent, sign) = check(parent_pdg, mass)?;
+        let sign = sign as i32;
+        let mp = parent_particle(parent).expect("checked").mass;
+        let kind = kinds(parent)
+            .into_iter()
+            .find(|&k| channel_name(parent_pdg, sign, &recoil_of(k)) == channel)
+            .ok_or(ModelError::UnknownParent(parent_pdg))?;
+        let recoil_mass: f64 = recoil_of(kind).iter().map(|&d| daughter(d).mass).sum();
+        if mass + recoil_mass >= mp {
+            return Err(ModelError::ParentTooLight {
+                parent: parent_name(parent_pdg),
+                mass,
+            });
+        }
+        let kind = match kind {
+            Kind::LeptonicMeasured { .. } | Kind::Leptonic { .. } | Kind::TauMeson { .. } => {
+                SamplerKind::TwoBody {
+                    p: crate::kinematics::two_body_momentum(mp, mass, recoil_mass).unwrap_or(0.0),
+                }
+            }
+            Kind::Semileptonic {
+                lepton,
+                daughter: d,
+                ff,
+                ..
+            } => {
+                let masses = (mp, daughter(d).mass, lepton_mass(lepton), mass);
+                let lo = (masses.2 + mass).powi(2);
+                let hi = (mp - masses.1).powi(2);
+                let n = 400;
+                let q2: Vec<f64> = (0..=n)
+                    .map(|i| lo + (hi - lo) * f64::from(i) / f64::from(n))
+                    .collect();
+                let dens: Vec<f64> = q2
+                    .iter()
+                    .map(|&x| transition_dgamma_dq2(ff, masses, x).max(0.0))
+                    .collect();
+                let mut cdf = vec![0.0; q2.len()];
+                for i in 1..q2.len() {
+                    cdf[i] = cdf[i - 1] + 0.5 * (dens[i] + dens[i - 1]) * (q2[i] - q2[i - 1]);
+                }
+                let total = cdf[q2.len() - 1];
+                if total > 0.0 {
+                    cdf.iter_mut().for_each(|c| *c /= total);
+                }
+                SamplerKind::Semileptonic {
+                    tr: ff,
+                    masses,
+                    q2,
+                    cdf,
+                }
+            }
+            Kind::TauLeptonic { lepton, via_tau } => {
+                let masses = (lepton_mass(lepton), mass, 0.0);
+                // Bound of the weight from a grid over the Dalitz rectangle.
+                let mut w_max: f64 = 0.0;
+                let (a0, a1) = ((masses.0 + masses.1).powi(2), (mp - masses.2).powi(2));
+                let (b0, b1) = ((masses.1 + masses.2).powi(2), (mp - masses.0).powi(2));
+                for i in 0..=60 {
+                    for j in 0..=60 {
+                        let m12 = a0 + (a1 - a0) * f64::from(i) / 60.0;
+                        let m23 = b0 + (b1 - b0) * f64::from(j) / 60.0;
+                        let (_, wt, wl) = dalitz_dots_tau(masses, mp, m12, m23);
+                        w_max = w_max.max(if via_tau { wt } else { wl });
+                    }
+                }
+                SamplerKind::TauLeptonic {
+                    masses,
+                    via_tau,
+                    w_max: 1.2 * w_max,
+                }
+            }
+        };
+        Ok(Self {
+            parent_mass: mp,
+            mass,
+            kind,
+        })
+    }
+
+    /// One HNL four-momentum in the parent's rest frame.
+    pub fn sample(&self, rng: &mut crate::numeric::rng::Rng) -> crate::kinematics::FourVector {
+        let mp = self.parent_mass;
+        let m = self.mass;
+        let e_n = match &self.kind {
+            SamplerKind::TwoBody { p } => (p * p + m * m).sqrt(),
+            SamplerKind::Semileptonic {
+                tr,
+                masses,
+                q2,
+                cdf,
+            } => {
+                let u = rng.uniform();
+                let i = cdf.partition_point(|&c| c < u).clamp(1, cdf.len() - 1);
+                let f = if cdf[i] > cdf[i - 1] {
+                    (u - cdf[i - 1]) / (cdf[i] - cdf[i - 1])
+                } else {
+                    0.5
+                };
+                let q2 = q2[i - 1] + f * (q2[i] - q2[i - 1]);
+                let (_, md, ml, _) = *masses;
+                match tr {
+                    Transition::Pseudoscalar(ff) => {
+                        let (lo, hi) = s_limits(q2, *masses).unwrap_or((0.0, 0.0));
+                        let g = |s: f64| semileptonic_me(*ff, *masses, q2, s).max(0.0);
+                        let (g0, g1, g2) = (g(lo), g(0.5 * (lo + hi)), g(hi));
+                        // Quadratic through the three points: its maximum
+                        // on [lo, hi] is at an end or at the vertex.
+                        let (a, b) = (2.0 * (g0 - 2.0 * g1 + g2), -3.0 * g0 + 4.0 * g1 - g2);
+                        let mut bound = g0.max(g1).max(g2);
+                        if a < 0.0 {
+                            let t = (-b / (2.0 * a)).clamp(0.0, 1.0);
+                            bound = bound.max(g(lo + t * (hi - lo)));
+                        }
+                        let mut s = 0.5 * (lo + hi);
+                        for _ in 0..10_000 {
+                            let cand = lo + (hi - lo) * rng.uniform();
+                            if rng.uniform() * bound <= g(cand) {
+                                s = cand;
+                                break;
+                            }
+                        }
+                        (mp * mp + m * m - s) / (2.0 * mp)
+                    }
+                    Transition::Vector(_) => {
+                        let q = q2.sqrt();
+                        let e_star = (q2 + m * m - ml * ml) / (2.0 * q);
+                        let p_star = (e_star * e_star - m * m).max(0.0).sqrt();
+                        let e_w = (mp * mp + q2 - md * md) / (2.0 * mp);
+                        let p_w = (e_w * e_w - q2).max(0.0).sqrt();
+                        let cos = 2.0 * rng.uniform() - 1.0;
+                        (e_w * e_star + p_w * p_star * cos) / q
+                    }
+                }
+            }
+            SamplerKind::TauLeptonic {
+                masses,
+                via_tau,
+                w_max,
+            } => {
+                let (m1, m2, m3) = *masses;
+                let (a0, a1) = ((m1 + m2).powi(2), (mp - m3).powi(2));
+                let (b0, b1) = ((m2 + m3).powi(2), (mp - m1).powi(2));
+                let mut e = m;
+                for _ in 0..100_000 {
+                    let m12 = a0 + (a1 - a0) * rng.uniform();
+                    let m23 = b0 + (b1 - b0) * rng.uniform();
+                    // Inside the Dalitz plot: m23 within its limits at m12.
+                    let q = m12.sqrt();
+                    let e2 = (m12 - m1 * m1 + m2 * m2) / (2.0 * q);
+                    let e3 = (mp * mp - m12 - m3 * m3) / (2.0 * q);
+                    let p2 = (e2 * e2 - m2 * m2).max(0.0).sqrt();
+                    let p3 = (e3 * e3 - m3 * m3).max(0.0).sqrt();
+                    let sum = (e2 + e3).powi(2);
+                    if m23 < sum - (p2 + p3).powi(2) || m23 > sum - (p2 - p3).powi(2) {
+                        continue;
+                    }
+                    let (e_n, wt, wl) = dalitz_dots_tau(*masses, mp, m12, m23);
+                    let w = if *via_tau { wt } else { wl };
+                    if rng.uniform() * w_max <= w {
+                        e = e_n;
+                        break;
+                    }
+                }
+                e
+            }
+        };
+        let p = (e_n * e_n - m * m).max(0.0).sqrt();
+        let cos = 2.0 * rng.uniform() - 1.0;
+        let sin = (1.0 - cos * cos).max(0.0).sqrt();
+        let phi = std::f64::consts::TAU * rng.uniform();
+        crate::kinematics::FourVector::from_mass_momentum(
+            m,
+            crate::kinematics::Vec3::new(p * sin * phi.cos(), p * sin * phi.sin(), p * cos),
+        )
+    }
 }
 
 /// Standard-model check: BR(P → P′ ℓ⁺ ν) of a semileptonic channel at
@@ -905,6 +1162,65 @@ mod tests {
             "{sum} {}",
             c.branching_ratio
         );
+    }
+
+    #[test]
+    fn sampler_reproduces_the_mean_energy() {
+        // D⁰ → K⁻ μ⁺ N at m_N = 0.5 GeV: ⟨E_N⟩ of the sampler against the
+        // Dalitz-plot average of E_N = (M² + m_N² − s)/(2M) with |M|².
+        let mass = 0.5;
+        let masses = (
+            units::D_NEUTRAL.mass,
+            units::KAON_CHARGED.mass,
+            units::MUON.mass,
+            mass,
+        );
+        let mp = masses.0;
+        let (x, w) = gauss_legendre(8);
+        let (mut num, mut den) = (0.0, 0.0);
+        let lo = (masses.2 + mass).powi(2);
+        let hi = (mp - masses.1).powi(2);
+        let nq = 2000;
+        for i in 0..nq {
+            let q2 = lo + (hi - lo) * (f64::from(i) + 0.5) / f64::from(nq);
+            let (slo, shi) = s_limits(q2, masses).unwrap();
+            for (xi, wi) in x.iter().zip(&w) {
+                let s = 0.5 * (slo + shi) + 0.5 * (shi - slo) * xi;
+                let me = semileptonic_me(FF_D_K, masses, q2, s) * wi * 0.5 * (shi - slo);
+                num += me * (mp * mp + mass * mass - s) / (2.0 * mp);
+                den += me;
+            }
+        }
+        let expect = num / den;
+        let sampler = NSampler::new(421, "D0 -> K- mu+ N", mass).unwrap();
+        let mut rng = crate::numeric::rng::Rng::new(7, 0);
+        let n = 200_000;
+        let (mut sum, mut sum2) = (0.0, 0.0);
+        let emax = (mp * mp + mass * mass - (masses.1 + masses.2).powi(2)) / (2.0 * mp);
+        for _ in 0..n {
+            let e = sampler.sample(&mut rng).e;
+            assert!(e >= mass - 1e-12 && e <= emax + 1e-9, "{e}");
+            sum += e;
+            sum2 += e * e;
+        }
+        let mean = sum / f64::from(n);
+        let sigma = ((sum2 / f64::from(n) - mean * mean) / f64::from(n)).sqrt();
+        assert!(
+            (mean - expect).abs() < 4.0 * sigma + 1e-4,
+            "{mean} {expect} {sigma}"
+        );
+        // Every channel of a few parents can be sampled within its limits.
+        let all = HnlModel::new(1e-6, 1e-6, 1e-6, false).unwrap();
+        for (parent, m) in [(15, 0.3), (521, 1.0), (411, 0.4), (321, 0.2)] {
+            for c in channels(parent, m, &all).unwrap() {
+                let s = NSampler::new(parent, &c.name, m).unwrap();
+                let mp = parent_particle(parent).unwrap().mass;
+                for _ in 0..200 {
+                    let e = s.sample(&mut rng).e;
+                    assert!(e >= m - 1e-12 && e <= 0.5 * (mp * mp + m * m) / mp + 1e-9);
+                }
+            }
+        }
     }
 
     #[test]
