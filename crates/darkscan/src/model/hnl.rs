@@ -99,18 +99,22 @@ pub mod decay_constants {
     pub const B: f64 = 0.1900;
     /// f_Bc = 427 MeV (HPQCD, McNeile et al., PRD 86 (2012) 074503).
     pub const BC: f64 = 0.427;
-    /// Neutral-current η constant, 81.7 MeV (as tabulated by BBGR; recalled, to be checked against the paper).
+    /// Neutral-current η constant, 81.7 MeV (BBGR's table of decay constants,
+    /// as also implemented in cHNLdecay, github.com/f-thiele/cHNLdecay).
     pub const ETA: f64 = 0.0817;
-    /// Neutral-current η′ constant, −94.7 MeV (as tabulated by BBGR; recalled, to be checked against the paper).
+    /// Neutral-current η′ constant, −94.7 MeV (BBGR's table, as in cHNLdecay).
     pub const ETA_PRIME: f64 = -0.0947;
     /// f_ρ = 210 MeV, from B(τ → π π⁰ ν) = 25.49 % (PDG 2024) with
     /// Γ(τ → ρν) = G_F²|V_ud|² f_ρ² m_τ³ (1 − x²)² (1 + 2x²)/(16π).
     pub const RHO: f64 = 0.210;
-    /// f_ω = 195 MeV (from Γ(ω → e⁺e⁻), as tabulated by BBGR).
+    /// f_ω = 195 MeV, with ⟨0|ūγ^μu|ω⟩ = f_ω m_ω ε^μ/√2 (BBGR: g_ω = 0.153 GeV²
+    /// = f_ω m_ω; consistent with Γ(ω → e⁺e⁻), PDG 2024, within 3 %).
     pub const OMEGA: f64 = 0.195;
-    /// f_φ = 229 MeV (from Γ(φ → e⁺e⁻), as tabulated by BBGR).
+    /// f_φ = 229 MeV, with ⟨0|s̄γ^μs|φ⟩ = f_φ m_φ ε^μ (BBGR: g_φ = 0.234 GeV²;
+    /// Γ(φ → e⁺e⁻), PDG 2024, gives 228 MeV).
     pub const PHI: f64 = 0.229;
-    /// f_K* = 204 MeV (from B(τ → K*ν), as tabulated by BBGR).
+    /// f_K* = 204 MeV (B(τ → K*(892)ν) = 1.20 %, PDG 2024, gives 206 MeV with
+    /// the formula of [`RHO`]).
     pub const KSTAR: f64 = 0.204;
     /// f_D* = 223.5 MeV (ETMC, Lubicz et al., PRD 96 (2017) 034524).
     pub const DSTAR: f64 = 0.2235;
@@ -393,11 +397,16 @@ const NEUTRAL_PSEUDOSCALARS: [Meson; 3] = [
     },
 ];
 
-/// Neutral-current factors κ_V of N → ν V⁰ (BBGR sec. 3.2.1):
-/// the Z vector coupling of the meson's quark content, g_V^q = T₃ − 2Q s_W²,
-/// with ⟨0|q̄γ^μq|V⟩ normalised so that the ρ⁰ gets κ = 1 − 2s_W²:
-/// ρ⁰ = (uū − dd̄)/√2: 1 − 2s_W²; ω = (uū + dd̄)/√2: −(2/3)s_W²;
-/// φ = ss̄: −√2(1/2 − (2/3)s_W²).
+/// Neutral-current factors κ_V of N → ν V⁰ (the width formula of BBGR
+/// sec. 3.2.1): the Z vector coupling g_V^q = T₃ − 2Q s_W² of the meson's
+/// quark content, ⟨0|J_Z^μ|V⟩ = κ_V f_V m_V ε^μ/√2, with the decay constants
+/// normalised as in [`decay_constants`] (the normalisation that reproduces
+/// the e⁺e⁻ widths): ρ⁰ = (uū − dd̄)/√2: κ = 1 − 2s_W²;
+/// ω = (uū + dd̄)/√2: −(2/3)s_W²; φ = ss̄: −√2(1/2 − (2/3)s_W²). These are
+/// HNLCalc's values (arXiv:2405.07330). BBGR's table (as implemented in
+/// cHNLdecay) has 4s_W²/3 for ω and 4s_W²/3 − 1 for φ with the same f_V,
+/// i.e. widths 4 and 2 times larger; the isospin relation to the ρ⁰ (whose κ
+/// all agree on) fixes the values used here.
 fn neutral_vectors() -> [Meson; 3] {
     let s2 = SIN2_THETA_W;
     [
