@@ -60,7 +60,9 @@ fn production_hnl_json() {
     let sum: f64 = ch.values().map(|b| b.as_f64().unwrap()).sum();
     assert!((sum / total - 1.0).abs() < 1e-12);
     assert!(e > 0.0 && mu > 0.0);
-    for parent in ["pi+", "D+", "D0", "D_s+", "B+", "B0", "B_c+", "tau-", "K-"] {
+    for parent in [
+        "pi+", "D+", "D0", "D_s+", "B+", "B0", "B_s0", "B_c+", "tau-", "K-",
+    ] {
         let v = json(&[
             "production",
             "hnl",

@@ -32,6 +32,9 @@
 //!   PRL 104 (2010) 022001) and m(B_c0) = 6.70 GeV (Eichten & Quigg,
 //!   PRD 49 (1994) 5845). Single poles are an approximation: checked against
 //!   the measured SM branching ratios at m_N = 0 in `tests/hnl_production.rs`.
+//! - B_s⁰ → D_s⁻ ℓ⁺N and D_s*⁻ ℓ⁺N use the B → D and B → D* form factors
+//!   (SU(3) flavour symmetry of the spectator; checked against the measured
+//!   SM rates in `tests/hnl_production.rs`).
 //! - **Semileptonic three-body** P → V ℓ⁺ N with a vector V (D → K*, B → D*):
 //!   dΓ/dq² from the helicity amplitudes H_±, H_0, H_t of the A₀, A₁, A₂, V
 //!   form factors (Körner & Schuler, Z. Phys. C 46 (1990) 93, with both lepton
@@ -72,10 +75,10 @@ pub struct ProductionChannel {
 }
 
 /// Parents with production channels (PDG ids; their charge conjugates are
-/// accepted by [`channels`] too): π⁺, K⁺, D⁺, D⁰, D_s⁺, B⁺, B⁰, B_c⁺, τ⁻.
+/// accepted by [`channels`] too): π⁺, K⁺, D⁺, D⁰, D_s⁺, B⁺, B⁰, B_s⁰, B_c⁺, τ⁻.
 #[must_use]
 pub fn parents() -> &'static [i32] {
-    &[211, 321, 411, 421, 431, 521, 511, 541, 15]
+    &[211, 321, 411, 421, 431, 521, 511, 531, 541, 15]
 }
 
 /// The name of a parent as used in channel names and on the command line
@@ -249,6 +252,7 @@ fn parent_particle(pdg: i32) -> Option<&'static units::Particle> {
         431 => &units::D_S,
         521 => &units::B_CHARGED,
         511 => &units::B_NEUTRAL,
+        531 => &units::B_S,
         541 => &units::B_C,
         15 => &units::TAU,
         _ => return None,
@@ -379,6 +383,22 @@ fn kinds(parent: i32) -> Vec<Kind> {
             semi(
                 &mut out,
                 -413,
+                ckm::VCB,
+                1.0,
+                Transition::Vector(FF_B_DSTAR),
+            );
+        }
+        531 => {
+            semi(
+                &mut out,
+                -431,
+                ckm::VCB,
+                1.0,
+                Transition::Pseudoscalar(FF_B_D),
+            );
+            semi(
+                &mut out,
+                -433,
                 ckm::VCB,
                 1.0,
                 Transition::Vector(FF_B_DSTAR),

@@ -8,7 +8,7 @@ use darkscan::production::hnl::{channels, parent_from_name, parent_name, parents
 /// HNL production branching ratios in the decays of one parent.
 #[derive(Args)]
 pub struct Opts {
-    /// Parent: K+, pi+, D+, D0, D_s+, B+, B0, B_c+, tau- (or a charge conjugate, e.g. K-).
+    /// Parent: K+, pi+, D+, D0, D_s+, B+, B0, B_s0, B_c+, tau- (or a charge conjugate, e.g. K-).
     #[arg(long)]
     parent: String,
     /// HNL mass in GeV.

@@ -9,7 +9,7 @@ use clap::Subcommand;
 /// Production branching ratios of a FIP in parent decays.
 #[derive(Subcommand)]
 pub enum ProductionCommand {
-    /// Heavy neutral lepton: BR(parent -> N + X) per channel (K+, pi+, D+, D0, D_s+, B+, B0, B_c+, tau-).
+    /// Heavy neutral lepton: BR(parent -> N + X) per channel (K+, pi+, D+, D0, D_s+, B+, B0, B_s0, B_c+, tau-).
     Hnl(hnl::Opts),
 }
 
