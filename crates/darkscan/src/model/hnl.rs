@@ -928,6 +928,25 @@ mod tests {
     }
 
     #[test]
+    fn final_states_conserve_charge_and_fit_in_the_mass() {
+        let model = HnlModel::new(1e-6, 2e-6, 3e-6, false).unwrap();
+        for i in 1..=100 {
+            let mass = 0.05 * f64::from(i);
+            for c in model.decays(mass).unwrap().channels {
+                assert!(c.width > 0.0 && c.width.is_finite(), "{mass} {}", c.name);
+                if c.daughters.is_empty() {
+                    assert!(c.name.ends_with("hadrons"), "{}", c.name);
+                    continue;
+                }
+                let q: i32 = c.daughters.iter().map(|d| i32::from(d.charge)).sum();
+                let m: f64 = c.daughters.iter().map(|d| d.mass).sum();
+                assert_eq!(q, 0, "{mass} {}", c.name);
+                assert!(m < mass, "{mass} {}", c.name);
+            }
+        }
+    }
+
+    #[test]
     fn two_body_width_matches_hand_calculation() {
         // Γ(N → e⁻π⁺) at M = 0.5 GeV, |U_e|² = 1 (Dirac), by hand from
         // BBGR sec. 3.2.1 with x_e → 0: G_F² f_π² V_ud² M³/(16π) (1 − x_π²)².
