@@ -63,6 +63,16 @@ fn documented_flags_exist() {
             &["--mass", "--coupling", "--json"],
         ),
         (
+            &["widths", "hnl"],
+            &["--mass", "--ue2", "--umu2", "--utau2", "--dirac", "--json"],
+        ),
+        (
+            &["production", "hnl"],
+            &[
+                "--parent", "--mass", "--ue2", "--umu2", "--utau2", "--dirac", "--json",
+            ],
+        ),
+        (
             &["xsec", "dark-photon-brem"],
             &["--target", "--energy", "--mass", "--method", "--json"],
         ),
@@ -79,7 +89,7 @@ fn documented_flags_exist() {
         }
     }
     let top = help(&[]);
-    for sub in ["stats", "reach", "preset", "widths", "xsec"] {
+    for sub in ["stats", "reach", "preset", "widths", "xsec", "production"] {
         assert!(top.contains(sub), "{top}");
     }
 }

@@ -8,7 +8,8 @@
 //!    leptonic channel is the Standard-Model decay, compared with its PDG 2024
 //!    branching ratio. The single-pole form factors are an approximation, so
 //!    the tolerance is 15 % (D, K) and 25 % (B → D, whose pole form
-//!    undershoots the lattice form factor at high q²); the leptonic ones,
+//!    undershoots the lattice form factor at high q²; B_s → D_s(*) uses the
+//!    B → D(*) form factors, SU(3)); the leptonic ones,
 //!    fixed by f_P, |V| and τ_P, within 10 %. (The D → K, π form factors are
 //!    BESIII's fits to D⁰ → K⁻e⁺ν, π⁻e⁺ν, so those two rows check the
 //!    implementation of the matrix element and phase space, not the physics
@@ -62,6 +63,12 @@ fn semileptonic_standard_model_limit() {
         (411, 111, 0, 3.72e-3, 0.15, "D+ -> pi0 e+ nu"),
         (521, -421, 0, 2.35e-2, 0.25, "B+ -> D0bar e+ nu"),
         (511, -411, 0, 2.24e-2, 0.25, "B0 -> D- e+ nu"),
+        (421, -323, 0, 2.15e-2, 0.15, "D0 -> K*- e+ nu"),
+        (411, -313, 0, 5.40e-2, 0.15, "D+ -> K*0bar e+ nu"),
+        (521, -423, 0, 5.58e-2, 0.25, "B+ -> D*0bar e+ nu"),
+        (511, -413, 0, 4.97e-2, 0.25, "B0 -> D*- e+ nu"),
+        (531, -431, 1, 2.31e-2, 0.25, "B_s0 -> D_s- mu+ nu"),
+        (531, -433, 1, 5.2e-2, 0.25, "B_s0 -> D_s*- mu+ nu"),
     ];
     let mut bad = Vec::new();
     for &(p, d, l, pdg, tol, name) in cases {

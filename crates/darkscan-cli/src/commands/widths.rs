@@ -9,6 +9,46 @@ use darkscan::model::dark_photon::DarkPhoton;
 pub enum WidthsCommand {
     /// Minimal dark photon: widths to e+e-, mu+mu-, tau+tau-, hadrons (R ratio), invisible.
     DarkPhoton(DarkPhotonOpts),
+    /// Heavy neutral lepton: every open channel (leptonic, two-body mesonic, inclusive hadrons).
+    Hnl(HnlOpts),
+}
+
+/// HNL decay widths.
+#[derive(Args)]
+pub struct HnlOpts {
+    /// HNL mass in GeV (up to 5).
+    #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
+    mass: f64,
+    /// Squared mixing with the electron neutrino, |U_e|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    ue2: f64,
+    /// Squared mixing with the muon neutrino, |U_mu|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    umu2: f64,
+    /// Squared mixing with the tau neutrino, |U_tau|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    utau2: f64,
+    /// A Dirac HNL (default Majorana: charge-conjugate channels, twice the width).
+    #[arg(long)]
+    dirac: bool,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Dark photon decay widths.
@@ -36,6 +76,7 @@ impl WidthsCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::DarkPhoton(o) => o.run(),
+            Self::Hnl(o) => o.run(),
         }
     }
 }
@@ -78,6 +119,49 @@ impl DarkPhotonOpts {
             println!("BR(tau+tau-)   {:.6}", br.tautau);
             println!("BR(hadrons)    {:.6}", br.hadrons);
             println!("BR(invisible)  {:.6}", br.invisible);
+        }
+        Ok(())
+    }
+}
+
+impl HnlOpts {
+    fn run(&self) -> Result<()> {
+        use darkscan::model::hnl::HnlModel;
+        let model = HnlModel::new(self.ue2, self.umu2, self.utau2, self.dirac)?;
+        let total = model.total_width(self.mass)?;
+        let ctau = model.ctau_m(self.mass)?;
+        let brs = model.branching_ratios(self.mass)?;
+        if self.json {
+            let map: serde_json::Map<String, serde_json::Value> = brs
+                .iter()
+                .map(|(n, b)| (n.clone(), crate::input::json_number(*b)))
+                .collect();
+            let v = serde_json::json!({
+                "model": "hnl",
+                "mass": self.mass,
+                "ue2": self.ue2,
+                "umu2": self.umu2,
+                "utau2": self.utau2,
+                "majorana": model.majorana,
+                "total_width": total,
+                "ctau_m": crate::input::json_number(ctau),
+                "branching_ratios": map,
+            });
+            println!("{v}");
+        } else {
+            println!("mass           {} GeV", self.mass);
+            println!(
+                "U^2 (e, mu, tau) {}, {}, {}  ({})",
+                self.ue2,
+                self.umu2,
+                self.utau2,
+                if model.majorana { "Majorana" } else { "Dirac" }
+            );
+            println!("total width    {total:.6e} GeV");
+            println!("c tau          {ctau:.6e} m");
+            for (n, b) in &brs {
+                println!("{:<24}{b:.6e}", format!("BR({n})"));
+            }
         }
         Ok(())
     }

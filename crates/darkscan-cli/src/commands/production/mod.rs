@@ -1,0 +1,23 @@
+//! `darkscan production …`: production branching ratios of a FIP in parent
+//! decays, one module per model.
+
+mod hnl;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+/// Production branching ratios of a FIP in parent decays.
+#[derive(Subcommand)]
+pub enum ProductionCommand {
+    /// Heavy neutral lepton: BR(parent -> N + X) per channel (K+, pi+, D+, D0, D_s+, B+, B0, B_s0, B_c+, tau-).
+    Hnl(hnl::Opts),
+}
+
+impl ProductionCommand {
+    /// Runs the chosen `production` subcommand.
+    pub fn run(&self) -> Result<()> {
+        match self {
+            Self::Hnl(o) => o.run(),
+        }
+    }
+}
