@@ -61,33 +61,39 @@ fn multiplicities_are_positive_and_ordered() {
     assert!(phi > 0.005 && phi < 0.06, "phi {phi}");
 }
 
-/// ⟨π⁰⟩ per inelastic collision against 400 GeV/c pp data.
+/// ⟨π⁰⟩ per inelastic collision against 400 GeV/c pp data: a KNOWN
+/// DISAGREEMENT, asserted as measured.
 ///
-/// Tolerance: the data band 3.3–3.9 (see the module header) with −10 % below
-/// and +45 % above. The asymmetric margin is a known model bias, not
-/// statistics (the table's statistical error on ⟨π⁰⟩ is < 0.2 %): Pythia 8
-/// with the Monash tune (fitted to LHC/Tevatron data) overshoots soft
-/// multiplicities at √s ≈ 27 GeV: it gives ⟨n_ch⟩ ≈ 11.5 for pp at 400 GeV/c
-/// against ≈ 9 from the standard fits to the ⟨n_ch⟩(s) data, and ⟨π⁺⟩ ≈ 4.8
-/// (4.55 without K_S decays) against NA27's 4.2. Moreover the table counts
-/// π⁰ from K_S → π⁰π⁰ (≈ 0.2 per collision), which a measurement may
-/// subtract. A value outside the band means the generator or its settings
-/// changed, and the A′ yields with it.
+/// The table gives 5.07, i.e. 1.30–1.54 × the NA27 band 3.3–3.9 (see the
+/// module header). Cause: Pythia 8 with the Monash tune (fitted to
+/// LHC/Tevatron data) overshoots soft multiplicities at √s ≈ 27 GeV: it gives
+/// ⟨n_ch⟩ ≈ 11.5 for pp at 400 GeV/c against ≈ 9 from the standard fits to
+/// the ⟨n_ch⟩(s) data, and ⟨π⁺⟩ ≈ 4.8 (4.55 without K_S decays) against
+/// NA27's 4.2; moreover the table counts π⁰ from K_S → π⁰π⁰ (≈ 0.2 per
+/// collision), which a measurement may subtract. The π⁰ channel only
+/// matters below m_π⁰ (the e⁺e⁻ presets). Asserted: ⟨π⁰⟩/3.6 (the band's
+/// centre) within 1.41 ± 0.07 (the table's statistical error is < 0.2 %; the
+/// old test allowed 2.97–5.66, one-sided against the data).
 #[test]
-fn pi0_multiplicity_matches_na27() {
+fn pi0_multiplicity_against_na27_as_measured() {
     let pi0 = mult(Meson::Pi0);
-    println!("<pi0> per inelastic pN collision: {pi0:.3} (NA27 band 3.3-3.9)");
-    assert!(pi0 > 3.3 * 0.9 && pi0 < 3.9 * 1.45, "<pi0> = {pi0}");
+    let ratio = pi0 / 3.6;
+    println!("<pi0> per inelastic pN collision: {pi0:.3} (NA27 band 3.3-3.9), ratio {ratio:.3}");
+    assert!(
+        (ratio - 1.41).abs() < 0.07,
+        "<pi0> = {pi0}, ratio to NA27 {ratio}"
+    );
 }
 
-/// η/π⁰ against the NA27 measurement: 0.08–0.11 p_T-integrated; the band
-/// 0.07–0.15 allows for the rise of the ratio with p_T (the integral depends
-/// on the poorly measured p_T > 0.6 GeV tail, ±30 %).
+/// η/π⁰ against the NA27 measurement: 0.08–0.11 p_T-integrated (the
+/// integral depends on the poorly measured p_T > 0.6 GeV tail, ±30 %).
+/// Measured 0.114. Asserted 0.08–0.14: the NA27 range widened by the ±30 %
+/// p_T-tail uncertainty on its upper side (was 0.07–0.15).
 #[test]
 fn eta_to_pi0_ratio_matches_na27() {
     let r = mult(Meson::Eta) / mult(Meson::Pi0);
     println!("eta/pi0 = {r:.4} (NA27: ~0.08-0.11)");
-    assert!(r > 0.07 && r < 0.15, "eta/pi0 = {r}");
+    assert!(r > 0.08 && r < 0.14, "eta/pi0 = {r}");
 }
 
 /// The numbers in the `# Mean momentum` header line, in table order.
@@ -158,13 +164,14 @@ fn sampling_reproduces_the_table() {
     assert!((MesonSpectrum::get(Meson::Eta).fraction(0.0, 4.0) - 1.0).abs() < 1e-12);
 }
 
-/// Runs the generator with a few events and parses its output. Skipped when
-/// Pythia (PyPI `pythia8mc`) is not installed, so CI without it passes.
+/// Runs the generator with a few events and parses its output. Needs
+/// python3 with Pythia (PyPI `pythia8mc==8.317.2`): ignored by default, run
+/// with `cargo test -p darkscan --test meson_spectra -- --ignored` (fails if
+/// Pythia is missing).
 #[test]
+#[ignore = "needs python3 with pythia8mc"]
 fn generator_smoke_test() {
-    let Some(text) = common::run_generator("generate.py", 200) else {
-        return;
-    };
+    let text = common::run_generator("generate.py", 200);
     let spectra = MesonSpectrum::parse_table(&text).expect("generator output parses");
     assert_eq!(spectra.len(), 6);
     let pi0 = spectra[0].multiplicity;
