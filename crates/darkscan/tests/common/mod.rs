@@ -1,10 +1,10 @@
 //! Helpers shared by the integration tests that run external tools.
 //!
-//! Tests that need a tool which may be absent are marked
-//! `#[ignore = "needs …"]`, so the harness reports them as ignored (never as
-//! passed) when run by plain `cargo test`; `cargo test -- --ignored` runs them,
-//! and they then FAIL if the tool is missing. See the README's "Validation"
-//! section for which test needs what.
+//! Tests that need a tool which may be absent carry
+//! `#[cfg_attr(not(darkscan_<tool>), ignore = "needs …")]` (the cfg is set by
+//! `build.rs` when the tool is found), so the harness reports them as ignored
+//! (never as passed) when the tool is missing; forced with `-- --ignored`
+//! they FAIL. See the README's "Validation" section for which test needs what.
 
 #![allow(dead_code)] // each test binary uses a subset
 
@@ -27,7 +27,7 @@ pub fn python_has(module: &str) -> bool {
 
 /// Runs `tools/meson_spectra/<script>` with `--events <events>` and returns
 /// its CSV output. Panics (the test fails) when python3 with Pythia (PyPI
-/// `pythia8mc`) is not available: callers are `#[ignore = "needs pythia8mc"]`.
+/// `pythia8mc`) is not available: callers are ignored unless `cfg(darkscan_pythia8mc)`.
 pub fn run_generator(script: &str, events: u32) -> String {
     assert!(
         python_has("pythia8mc"),
