@@ -177,3 +177,59 @@ fn generator_smoke_test() {
     let pi0 = spectra[0].multiplicity;
     assert!(pi0 > 2.0 && pi0 < 8.0, "pi0 {pi0}");
 }
+
+/// Forward yields (p > 20 GeV, θ < 10 mrad: what can reach the NA62 decay
+/// volume, which subtends 6.7–12.8 mrad from the TAX) per collision from
+/// EPOS-LHC at 400 GeV, an independent generator: FORESEE's
+/// `files/hadrons/0.4TeV/EPOSLHC/EPOSLHC_0.4TeV_<pid>.txt` (KlingFelix/FORESEE
+/// commit 0cebea16554edefcb4951e9d0908ff5eb2f955d1), summed by
+/// `tools/validation/epos_forward_yields.py`, normalised with σ/N = 33.3 mb
+/// per 10⁵ events inferred from the weight quantum (333232 pb; FORESEE does
+/// not document it). (meson, EPOS forward yield, EPOS total.)
+const EPOS_LHC_400: [(Meson, f64, f64); 6] = [
+    (Meson::Pi0, 0.49901, 8.6207),
+    (Meson::Eta, 0.1003, 0.90264),
+    (Meson::EtaPrime, 0.01179, 0.0767),
+    (Meson::Omega, 0.12402, 0.83814),
+    (Meson::Rho0, 0.14049, 0.95418),
+    (Meson::Phi, 0.00746, 0.05168),
+];
+
+/// The η and π⁰ (and η′, ω, ρ⁰, φ) yields that reach the decay volume
+/// against EPOS-LHC (above). Not a measurement: two generators, Pythia 8
+/// (Monash) and EPOS-LHC, with different soft physics; agreement means the
+/// forward yields are not generator-specific, not that they are right.
+/// EPOS's total π⁰ multiplicity (8.6 per collision) is itself far above
+/// NA27's ≈ 3.6 (see `pi0_multiplicity_against_na27_as_measured`), so its
+/// normalisation is doubtful; the forward ratios are what the NA62 yield
+/// uses. Measured darkscan/EPOS forward ratios: π⁰ 1.048, η 0.984, η′ 1.171,
+/// ω 1.074, ρ⁰ 0.963, φ 0.586. Asserted both ways: π⁰, η, ω, ρ⁰ within
+/// ±10 % of 1; η′ in 1.05–1.30 and φ in 0.45–0.75 (known generator
+/// differences for the s-quark-rich states, asserted as measured; φ feeds no
+/// darkscan channel, η′ → γA′ is a minor one). The README formerly quoted
+/// "within 15 % for π⁰, η, η′, ω and ρ⁰": η′ is 17 % off.
+#[test]
+fn forward_yields_match_epos_lhc() {
+    let mut report = String::new();
+    let mut bad = Vec::new();
+    for (m, epos_fwd, epos_total) in EPOS_LHC_400 {
+        let s = MesonSpectrum::get(m);
+        let ours = s.multiplicity * s.fraction(20.0, 0.01);
+        let r = ours / epos_fwd;
+        report.push_str(&format!(
+            "{:?}: darkscan {ours:.4} (total {:.3}), EPOS-LHC {epos_fwd:.4} (total {epos_total:.3}), \
+             forward ratio {r:.3}\n",
+            m, s.multiplicity
+        ));
+        let (lo, hi) = match m {
+            Meson::EtaPrime => (1.05, 1.30),
+            Meson::Phi => (0.45, 0.75),
+            _ => (0.90, 1.10),
+        };
+        if !(lo..hi).contains(&r) {
+            bad.push(m);
+        }
+    }
+    println!("{report}");
+    assert!(bad.is_empty(), "out of bounds: {bad:?}\n{report}");
+}
