@@ -258,5 +258,8 @@ fn toy_source_acceptance() {
     let acc_e = se.mean_acceptance();
     eprintln!("toy A' -> e e: acceptance {acc_e:.4}");
     assert!((acc_e - 0.588).abs() < 0.02, "{acc_e}");
-    assert!(acc_e < acc, "e+e- acceptance {acc_e} not below mu+mu- {acc}");
+    assert!(
+        acc_e < acc,
+        "e+e- acceptance {acc_e} not below mu+mu- {acc}"
+    );
 }
