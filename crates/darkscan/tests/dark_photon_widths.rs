@@ -126,18 +126,19 @@ fn branching_ratios_where_r_sources_differ_are_bounded() {
 }
 
 /// FORESEE `ctau.txt` (ε = 1): 8.1105e-13 m at m = 0.100022 GeV and
-/// 1.4202e-13 m at m = 0.300022 GeV.
+/// 1.4202e-13 m at m = 0.300022 GeV. Measured: 8.1105e-13 and 1.4208e-13
+/// (+0.04 %, the R ratio). Asserted ± 0.5 % (was ± 2 %).
 #[test]
 fn ctau_matches_foresee() {
     let ap = DarkPhoton::new(0.1 + FORESEE_GRID_OFFSET, 1.0).unwrap();
-    assert!(rel(ap.ctau_m(), 8.1105e-13) < 0.02, "{}", ap.ctau_m());
+    assert!(rel(ap.ctau_m(), 8.1105e-13) < 0.005, "{}", ap.ctau_m());
     let ap = DarkPhoton::new(0.1, 1.0).unwrap();
-    assert!(rel(ap.ctau_m(), 8.11e-13) < 0.02, "{}", ap.ctau_m());
+    assert!(rel(ap.ctau_m(), 8.11e-13) < 0.005, "{}", ap.ctau_m());
     let ap = DarkPhoton::new(0.3 + FORESEE_GRID_OFFSET, 1.0).unwrap();
-    assert!(rel(ap.ctau_m(), 1.4202e-13) < 0.02, "{}", ap.ctau_m());
+    assert!(rel(ap.ctau_m(), 1.4202e-13) < 0.005, "{}", ap.ctau_m());
     // cτ ∝ 1/ε²: at ε = 1e-4, m = 0.1 GeV it is 81 µm.
     let ap = DarkPhoton::new(0.1, 1e-4).unwrap();
-    assert!(rel(ap.ctau_m(), 8.11e-5) < 0.02, "{}", ap.ctau_m());
+    assert!(rel(ap.ctau_m(), 8.11e-5) < 0.005, "{}", ap.ctau_m());
 }
 
 /// Below 2m_μ only e⁺e⁻ is open (FORESEE `bfrac_elec.txt` is 1 there), and

@@ -27,27 +27,41 @@ const DMG4_ETL_PB: &[(f64, f64)] = &[
     (1.000, 0.191974),
 ];
 
+/// Tolerance 0.1 % (was 1 %): both sides integrate the same σ_IWW,log/K
+/// with DMG4's K table, so only quadrature and interpolation differ.
+/// Measured: 0.99976–0.99995 at all nine masses.
 #[test]
 fn etl_total_matches_dmg4_reference() {
     for &(m, pb) in DMG4_ETL_PB {
         let ours = to_pb_eps4(sigma_etl_total(100.0, m, LEAD));
+        println!(
+            "m = {m}: ETL {ours:.5e} pb, DMG4 {pb:.5e} pb, ratio {:.5}",
+            ours / pb
+        );
         assert!(
-            ((ours - pb) / pb).abs() < 0.01,
+            ((ours - pb) / pb).abs() < 0.001,
             "m={m}: {ours} pb vs DMG4 {pb} pb"
         );
     }
 }
 
-/// The numerically integrated IWW (elastic + inelastic χ) stays within ±20 %
-/// of ETL from 4 MeV to 1 GeV. PLB 782 (2018) 406 and Voronchikhin &
-/// Kirpichnikov (arXiv:2409.12748) report WW-vs-ETL differences of tens of %
-/// for the electron mode; at 2 MeV IWW is ~17 % low.
+/// The numerically integrated IWW (elastic + inelastic χ) against ETL. PLB
+/// 782 (2018) 406 and Voronchikhin & Kirpichnikov (arXiv:2409.12748) report
+/// WW-vs-ETL differences of tens of % for the electron mode; this is a
+/// model-difference check, not a validation of either. Measured IWW/ETL:
+/// 0.827 at 2 MeV; 0.913, 1.033, 1.118, 1.129, 1.039, 0.944, 0.918, 1.020
+/// from 4 MeV to 1 GeV. Asserted (deterministic quadrature): 0.80–0.85 at
+/// 2 MeV and within ±15 % from 4 MeV to 1 GeV (was ±25 % and ±20 %).
 #[test]
 fn iww_is_close_to_etl() {
     for &(m, pb) in DMG4_ETL_PB {
         let iww = to_pb_eps4(sigma_iww(100.0, m, LEAD, 0.0));
         let r = iww / pb;
-        let tol = if m < 0.003 { 0.25 } else { 0.20 };
-        assert!((r - 1.0).abs() < tol, "m={m}: IWW/ETL = {r}");
+        println!("m = {m}: IWW/ETL = {r:.4}");
+        if m < 0.003 {
+            assert!((0.80..0.85).contains(&r), "m={m}: IWW/ETL = {r}");
+        } else {
+            assert!((r - 1.0).abs() < 0.15, "m={m}: IWW/ETL = {r}");
+        }
     }
 }

@@ -202,13 +202,14 @@ fn sampling_reproduces_the_table() {
     }
 }
 
-/// Runs the generator with a few events and parses its output. Skipped when
-/// Pythia (PyPI `pythia8mc`) is not installed, so CI without it passes.
+/// Runs the generator with a few events and parses its output. Needs
+/// python3 with Pythia (PyPI `pythia8mc==8.317.2`): reported as ignored
+/// when `build.rs` does not find it (after installing it, rebuild with
+/// `DARKSCAN_REPROBE=1`).
 #[test]
+#[cfg_attr(not(darkscan_pythia8mc), ignore = "needs python3 with pythia8mc")]
 fn generator_smoke_test() {
-    let Some(text) = common::run_generator("heavy_flavour.py", 300) else {
-        return;
-    };
+    let text = common::run_generator("heavy_flavour.py", 300);
     let t = HeavyFlavourTable::parse(&text).expect("generator output parses");
     let charm = t.per_unit_sum(Source::Charm);
     assert!(charm > 1.8 && charm < 2.1, "charm {charm}");

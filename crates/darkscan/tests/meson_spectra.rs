@@ -61,33 +61,39 @@ fn multiplicities_are_positive_and_ordered() {
     assert!(phi > 0.005 && phi < 0.06, "phi {phi}");
 }
 
-/// ⟨π⁰⟩ per inelastic collision against 400 GeV/c pp data.
+/// ⟨π⁰⟩ per inelastic collision against 400 GeV/c pp data: a KNOWN
+/// DISAGREEMENT, asserted as measured.
 ///
-/// Tolerance: the data band 3.3–3.9 (see the module header) with −10 % below
-/// and +45 % above. The asymmetric margin is a known model bias, not
-/// statistics (the table's statistical error on ⟨π⁰⟩ is < 0.2 %): Pythia 8
-/// with the Monash tune (fitted to LHC/Tevatron data) overshoots soft
-/// multiplicities at √s ≈ 27 GeV: it gives ⟨n_ch⟩ ≈ 11.5 for pp at 400 GeV/c
-/// against ≈ 9 from the standard fits to the ⟨n_ch⟩(s) data, and ⟨π⁺⟩ ≈ 4.8
-/// (4.55 without K_S decays) against NA27's 4.2. Moreover the table counts
-/// π⁰ from K_S → π⁰π⁰ (≈ 0.2 per collision), which a measurement may
-/// subtract. A value outside the band means the generator or its settings
-/// changed, and the A′ yields with it.
+/// The table gives 5.07, i.e. 1.30–1.54 × the NA27 band 3.3–3.9 (see the
+/// module header). Cause: Pythia 8 with the Monash tune (fitted to
+/// LHC/Tevatron data) overshoots soft multiplicities at √s ≈ 27 GeV: it gives
+/// ⟨n_ch⟩ ≈ 11.5 for pp at 400 GeV/c against ≈ 9 from the standard fits to
+/// the ⟨n_ch⟩(s) data, and ⟨π⁺⟩ ≈ 4.8 (4.55 without K_S decays) against
+/// NA27's 4.2; moreover the table counts π⁰ from K_S → π⁰π⁰ (≈ 0.2 per
+/// collision), which a measurement may subtract. The π⁰ channel only
+/// matters below m_π⁰ (the e⁺e⁻ presets). Asserted: ⟨π⁰⟩/3.6 (the band's
+/// centre) within 1.41 ± 0.07 (the table's statistical error is < 0.2 %; the
+/// old test allowed 2.97–5.66, one-sided against the data).
 #[test]
-fn pi0_multiplicity_matches_na27() {
+fn pi0_multiplicity_against_na27_as_measured() {
     let pi0 = mult(Meson::Pi0);
-    println!("<pi0> per inelastic pN collision: {pi0:.3} (NA27 band 3.3-3.9)");
-    assert!(pi0 > 3.3 * 0.9 && pi0 < 3.9 * 1.45, "<pi0> = {pi0}");
+    let ratio = pi0 / 3.6;
+    println!("<pi0> per inelastic pN collision: {pi0:.3} (NA27 band 3.3-3.9), ratio {ratio:.3}");
+    assert!(
+        (ratio - 1.41).abs() < 0.07,
+        "<pi0> = {pi0}, ratio to NA27 {ratio}"
+    );
 }
 
-/// η/π⁰ against the NA27 measurement: 0.08–0.11 p_T-integrated; the band
-/// 0.07–0.15 allows for the rise of the ratio with p_T (the integral depends
-/// on the poorly measured p_T > 0.6 GeV tail, ±30 %).
+/// η/π⁰ against the NA27 measurement: 0.08–0.11 p_T-integrated (the
+/// integral depends on the poorly measured p_T > 0.6 GeV tail, ±30 %).
+/// Measured 0.114. Asserted 0.08–0.14: the NA27 range widened by the ±30 %
+/// p_T-tail uncertainty on its upper side (was 0.07–0.15).
 #[test]
 fn eta_to_pi0_ratio_matches_na27() {
     let r = mult(Meson::Eta) / mult(Meson::Pi0);
     println!("eta/pi0 = {r:.4} (NA27: ~0.08-0.11)");
-    assert!(r > 0.07 && r < 0.15, "eta/pi0 = {r}");
+    assert!(r > 0.08 && r < 0.14, "eta/pi0 = {r}");
 }
 
 /// The numbers in the `# Mean momentum` header line, in table order.
@@ -158,15 +164,72 @@ fn sampling_reproduces_the_table() {
     assert!((MesonSpectrum::get(Meson::Eta).fraction(0.0, 4.0) - 1.0).abs() < 1e-12);
 }
 
-/// Runs the generator with a few events and parses its output. Skipped when
-/// Pythia (PyPI `pythia8mc`) is not installed, so CI without it passes.
+/// Runs the generator with a few events and parses its output. Needs
+/// python3 with Pythia (PyPI `pythia8mc==8.317.2`): reported as ignored
+/// when `build.rs` does not find it (after installing it, rebuild with
+/// `DARKSCAN_REPROBE=1`).
 #[test]
+#[cfg_attr(not(darkscan_pythia8mc), ignore = "needs python3 with pythia8mc")]
 fn generator_smoke_test() {
-    let Some(text) = common::run_generator("generate.py", 200) else {
-        return;
-    };
+    let text = common::run_generator("generate.py", 200);
     let spectra = MesonSpectrum::parse_table(&text).expect("generator output parses");
     assert_eq!(spectra.len(), 6);
     let pi0 = spectra[0].multiplicity;
     assert!(pi0 > 2.0 && pi0 < 8.0, "pi0 {pi0}");
+}
+
+/// Forward yields (p > 20 GeV, θ < 10 mrad: what can reach the NA62 decay
+/// volume, which subtends 6.7–12.8 mrad from the TAX) per collision from
+/// EPOS-LHC at 400 GeV, an independent generator: FORESEE's
+/// `files/hadrons/0.4TeV/EPOSLHC/EPOSLHC_0.4TeV_<pid>.txt` (KlingFelix/FORESEE
+/// commit 0cebea16554edefcb4951e9d0908ff5eb2f955d1), summed by
+/// `tools/validation/epos_forward_yields.py`, normalised with σ/N = 33.3 mb
+/// per 10⁵ events inferred from the weight quantum (333232 pb; FORESEE does
+/// not document it). (meson, EPOS forward yield, EPOS total.)
+const EPOS_LHC_400: [(Meson, f64, f64); 6] = [
+    (Meson::Pi0, 0.49901, 8.6207),
+    (Meson::Eta, 0.1003, 0.90264),
+    (Meson::EtaPrime, 0.01179, 0.0767),
+    (Meson::Omega, 0.12402, 0.83814),
+    (Meson::Rho0, 0.14049, 0.95418),
+    (Meson::Phi, 0.00746, 0.05168),
+];
+
+/// The η and π⁰ (and η′, ω, ρ⁰, φ) yields that reach the decay volume
+/// against EPOS-LHC (above). Not a measurement: two generators, Pythia 8
+/// (Monash) and EPOS-LHC, with different soft physics; agreement means the
+/// forward yields are not generator-specific, not that they are right.
+/// EPOS's total π⁰ multiplicity (8.6 per collision) is itself far above
+/// NA27's ≈ 3.6 (see `pi0_multiplicity_against_na27_as_measured`), so its
+/// normalisation is doubtful; the forward ratios are what the NA62 yield
+/// uses. Measured darkscan/EPOS forward ratios: π⁰ 1.048, η 0.984, η′ 1.171,
+/// ω 1.074, ρ⁰ 0.963, φ 0.586. Asserted both ways: π⁰, η, ω, ρ⁰ within
+/// ±10 % of 1; η′ in 1.05–1.30 and φ in 0.45–0.75 (known generator
+/// differences for the s-quark-rich states, asserted as measured; φ feeds no
+/// darkscan channel, η′ → γA′ is a minor one). The README formerly quoted
+/// "within 15 % for π⁰, η, η′, ω and ρ⁰": η′ is 17 % off.
+#[test]
+fn forward_yields_match_epos_lhc() {
+    let mut report = String::new();
+    let mut bad = Vec::new();
+    for (m, epos_fwd, epos_total) in EPOS_LHC_400 {
+        let s = MesonSpectrum::get(m);
+        let ours = s.multiplicity * s.fraction(20.0, 0.01);
+        let r = ours / epos_fwd;
+        report.push_str(&format!(
+            "{:?}: darkscan {ours:.4} (total {:.3}), EPOS-LHC {epos_fwd:.4} (total {epos_total:.3}), \
+             forward ratio {r:.3}\n",
+            m, s.multiplicity
+        ));
+        let (lo, hi) = match m {
+            Meson::EtaPrime => (1.05, 1.30),
+            Meson::Phi => (0.45, 0.75),
+            _ => (0.90, 1.10),
+        };
+        if !(lo..hi).contains(&r) {
+            bad.push(m);
+        }
+    }
+    println!("{report}");
+    assert!(bad.is_empty(), "out of bounds: {bad:?}\n{report}");
 }

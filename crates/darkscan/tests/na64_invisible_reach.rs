@@ -14,7 +14,12 @@
 //! about 0.15 and 0.35 GeV, so those masses are not compared.
 //!
 //! Requirement (NA64 reach issue): agreement within 20 % in ε from 1 MeV to
-//! 0.5 GeV at each result's own exposure.
+//! 0.5 GeV at each result's own exposure. The tests state it in the signal,
+//! which is what a normalisation error moves: N_sig ∝ ε², so 20 % in ε is a
+//! factor 0.69–1.56 in signal. They assert the measured agreement instead
+//! (issue 12): 2016–2022 signal ratio within 1.00–1.30; 2016–2018 every point
+//! within ±12 % of its measured ratio, including the known 1–2 MeV
+//! disagreement.
 
 use darkscan::experiment::preset;
 use darkscan::reach::{ReachOptions, run_missing_energy};
@@ -54,44 +59,69 @@ fn ours(preset_name: &str, masses: &[f64]) -> Vec<f64> {
     r.limits.iter().map(|l| l.excluded[0].0).collect()
 }
 
-fn compare(preset_name: &str, published: &[(f64, f64)], tol: f64) {
+/// Compares darkscan's ε limit with the published one in the quantity the
+/// physics scales with: the signal. For A′ → χχ̄ (BR ≈ 1) N_sig ∝ ε², so
+/// darkscan's signal at the published ε, in units of its own N_UL, is
+/// R = (ε_published/ε_darkscan)² exactly (R > 1: darkscan is stronger). Each
+/// published point i must satisfy `bounds[i].0 < R < bounds[i].1`.
+fn compare(preset_name: &str, published: &[(f64, f64)], bounds: &[(f64, f64)]) {
+    assert_eq!(published.len(), bounds.len());
     let masses: Vec<f64> = published.iter().map(|p| p.0).collect();
     let eps = ours(preset_name, &masses);
-    let mut worst: f64 = 0.0;
-    for ((m, pubd), e) in published.iter().zip(&eps) {
-        let r = e / pubd;
-        println!(
-            "{preset_name}: m = {m:.4} GeV  darkscan {e:.3e}  published {pubd:.3e}  ratio {r:.3}"
-        );
-        worst = worst.max((r - 1.0).abs());
+    let mut report = String::new();
+    let mut bad = Vec::new();
+    for (((m, pubd), e), &(lo, hi)) in published.iter().zip(&eps).zip(bounds) {
+        let r_eps = e / pubd;
+        let r_sig = (pubd / e).powi(2);
+        report.push_str(&format!(
+            "{preset_name}: m = {m:.4} GeV  darkscan {e:.3e}  published {pubd:.3e}  \
+             eps ratio {r_eps:.3}  signal ratio {r_sig:.3} (allowed {lo:.3}-{hi:.3})\n"
+        ));
+        if !(lo < r_sig && r_sig < hi) {
+            bad.push(*m);
+        }
     }
+    println!("{report}");
     assert!(
-        worst < tol,
-        "{preset_name}: worst deviation {worst:.3} exceeds {tol}"
+        bad.is_empty(),
+        "signal ratio out of bounds at {bad:?}:\n{report}"
     );
 }
 
+/// NA64 2016–2022 (PRL 131 (2023) 161801), 8 masses from 1 MeV to 0.5 GeV
+/// outside the annihilation region. Measured: ε 5–9 % below the published
+/// curve at every mass (ratios 0.911–0.963), i.e. darkscan's signal at the
+/// published ε is 1.08–1.21 × N_UL — one efficiency (0.5) for a mass-dependent
+/// 0.5–0.7 in NA64's analysis, and the ETL cross section. Asserted: signal
+/// ratio 1.00–1.30 at every mass (old test: ε within ±20 %, i.e. a signal
+/// anywhere in 0.69–1.56).
 #[test]
 fn na64_2016_2022_limits() {
-    compare("na64e-invisible", PRL131_2023, 0.20);
+    compare("na64e-invisible", PRL131_2023, &[(1.0, 1.3); 8]);
 }
 
-/// 2016–2018 from 5 MeV to 0.5 GeV: within 20 % (measured: +19 % at 5 MeV
-/// to −17 % at 0.5 GeV).
+/// NA64 2016–2018 (PRL 123 (2019) 121801), all 10 masses from 1 MeV to
+/// 0.5 GeV, none sliced away. Measured ε ratios (darkscan/published):
+/// 1.217, 1.271 at 1 and 2 MeV; 1.190, 1.131, 1.075, 1.021, 0.985, 0.929,
+/// 0.883, 0.831 from 5 MeV to 0.5 GeV, i.e. signal ratios 0.675, 0.619;
+/// 0.706, 0.782, 0.865, 0.959, 1.031, 1.159, 1.283, 1.448.
+///
+/// Known disagreement, asserted as measured: at 1–2 MeV darkscan's signal is
+/// 0.62–0.68 of what the published limit needs (ε 22–27 % weaker). Cause: the
+/// published curves themselves do not scale with exposure — ε(2019)/ε(2023)
+/// is 1.40 at 1 MeV, 1.69 at 0.1 GeV and 2.02 at 0.5 GeV, against
+/// √(9.37/2.84) = 1.82 for a fixed efficiency — so one signal efficiency per
+/// preset (0.5 here) cannot reproduce both; the 2016–2018 analysis evidently
+/// had a higher efficiency at low mass (≈ 0.75 would fit 1 MeV) and a lower
+/// one at 0.5 GeV. The whole trend (signal ratio rising from 0.62 at 2 MeV to
+/// 1.45 at 0.5 GeV) is the same efficiency mismatch. Bounds: each measured
+/// value ±12 % (deterministic given the shower seed; the shower's MC error
+/// on the signal is < 1 %), so a drift either way fails.
 #[test]
-fn na64_2016_2018_limits_above_5_mev() {
-    compare("na64e-invisible-2019", &PRL123_2019[2..], 0.20);
-}
-
-/// Known disagreement, kept visible: at 1–2 MeV darkscan's 2016–2018 limit is
-/// 22–27 % weaker than published. The published curves themselves do not
-/// scale with exposure: ε(2019)/ε(2023) is 1.40 at 1 MeV, 1.69 at 0.1 GeV and
-/// 2.02 at 0.5 GeV, against √(9.37/2.84) = 1.82 for a fixed efficiency. A
-/// single signal efficiency per preset (0.5 here) cannot reproduce both; the
-/// 2016–2018 analysis evidently had a higher efficiency at low mass (≈ 0.75
-/// would fit 1 MeV). Run with `cargo test -- --ignored` to see the numbers.
-#[test]
-#[ignore = "known 22-27 % disagreement at 1-2 MeV: mass-dependent efficiency not modelled"]
 fn na64_2016_2018_limits_full_range() {
-    compare("na64e-invisible-2019", PRL123_2019, 0.20);
+    let measured = [
+        0.675, 0.619, 0.706, 0.782, 0.865, 0.959, 1.031, 1.159, 1.283, 1.448,
+    ];
+    let bounds: Vec<(f64, f64)> = measured.iter().map(|r| (r / 1.12, r * 1.12)).collect();
+    compare("na64e-invisible-2019", PRL123_2019, &bounds);
 }

@@ -12,8 +12,11 @@
 //! can be checked number-for-number (the literature gives it in figures, and
 //! FORESEE ships LHC-energy tables only), so the bremsstrahlung tests check
 //! the splitting function against the paper's formula written out verbatim,
-//! the numerical integral against the closed-form p_T² integral, and the
-//! sampler against the integral.
+//! the numerical integral against the closed-form p_T² integral, the sampler
+//! against the integral, and the integrated rate at 400 GeV against another
+//! code's implementation of the same model (ALPINIST, see
+//! `proton_brem_matches_alpinist_on_same_inputs`). The model itself (FWW,
+//! its z and p_T cuts) is NOT validated against data here.
 
 use darkscan::kinematics::{FourVector, Vec3, kallen, two_body_momentum};
 use darkscan::numeric::rng::Rng;
@@ -280,4 +283,53 @@ fn sampler_weights_average_to_integrated_rate() {
             );
         }
     }
+}
+
+/// ALPINIST's implementation of the same Blümlein–Brunner rate at 400 GeV
+/// (jjerhot/ALPINIST commit 53441e5, `ALP_production/modes/dp_brems_functions.py`,
+/// `brems_cross_section.wbaInt` and `SigmaPP`; run by
+/// `tools/validation/alpinist_pbrem.py` with M = m_p, ε = 1, p_T < 1 GeV,
+/// z ∈ [0.1, 0.9], Simpson in z): (m, bare rate with s′ = 2ME(1 − z),
+/// bare rate as ALPINIST implements σ(s′) with s′ = (M + E)²(1 − z)).
+/// ALPINIST has no form factor: compared with darkscan's rate / |F₁|².
+const ALPINIST_PBREM_400: [(f64, f64, f64); 7] = [
+    (0.01, 7.786632e-3, 1.122283e-2),
+    (0.1, 7.654708e-3, 1.103110e-2),
+    (0.3, 6.331369e-3, 9.109425e-3),
+    (0.5, 4.944732e-3, 7.100509e-3),
+    (0.7, 3.869062e-3, 5.545546e-3),
+    (1.0, 2.746850e-3, 3.927132e-3),
+    (1.5, 1.676059e-3, 2.387862e-3),
+];
+
+/// Proton bremsstrahlung against another code on the same inputs. This
+/// checks darkscan's implementation (closed-form p_T² integral, σ_pp fit and
+/// ratio, z integration), not the FWW model itself, whose uncertainty (a
+/// factor of a few, see the README) no code comparison can remove.
+///
+/// Measured darkscan/ALPINIST (bare rates, same s′): 1.00005 at all seven
+/// masses (ALPINIST's α = 7.297e-3 vs CODATA 1/137.036 is the 0.005 %);
+/// asserted within 0.1 % (independent quadratures). ALPINIST as shipped uses
+/// s′ = (M + E)²(1 − z) in σ_pp(s′) against s = 2ME, which raises its rate
+/// by a factor 1.425–1.441 at 400 GeV (√s′ up to 400 GeV instead of 27 GeV);
+/// that known difference is asserted as measured (1.40–1.47). Its driver
+/// `dp_brems.py` also sets the proton mass to the A′ mass (`setM(m_dp)`),
+/// not reproduced here.
+#[test]
+fn proton_brem_matches_alpinist_on_same_inputs() {
+    let mut report = String::new();
+    let mut bad = Vec::new();
+    for (m, same_s, as_impl) in ALPINIST_PBREM_400 {
+        let ours = rate_per_interaction(E_SPS, m) / form_factor_sq(m);
+        let (r, r_impl) = (ours / same_s, as_impl / ours);
+        report.push_str(&format!(
+            "m = {m}: darkscan bare {ours:.5e}, ALPINIST {same_s:.5e} (ratio {r:.5}), \
+             ALPINIST as implemented / darkscan {r_impl:.4}\n"
+        ));
+        if (r - 1.0).abs() > 0.001 || !(1.40..1.47).contains(&r_impl) {
+            bad.push(m);
+        }
+    }
+    println!("{report}");
+    assert!(bad.is_empty(), "out of bounds at {bad:?}:\n{report}");
 }

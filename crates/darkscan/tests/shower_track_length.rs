@@ -44,7 +44,11 @@ fn moment(t: &TrackLengths, v: &[f64], s: i32) -> f64 {
 ///    f = 0.1, 0.05, 0.02 (roughly f (1.7 ln(1/f) − 0.7)) and D = 4.6 % and
 ///    2.3 % at f = 0.005 and 0.002, the cutoffs used here (1000 events; the
 ///    event-to-event spread of D is small). The test asserts that the deficit
-///    is positive, shrinks as e_cut is lowered, and is below 6 % and 3.5 %.
+///    is positive, shrinks as e_cut is lowered, and equals the measured
+///    T E_c/E₀ = 0.954 (f = 0.005) and 0.977 (f = 0.002) within ±0.008 (the
+///    1000-event statistical error is ≈ 0.002; the MC is seeded, so this is
+///    a both-way regression bound on the cascade's energy bookkeeping; it was
+///    "> 0.94 and > 0.965", one-sided).
 #[test]
 fn approximation_b_total_track_length() {
     let e0 = 0.1;
@@ -61,8 +65,8 @@ fn approximation_b_total_track_length() {
     eprintln!("T·E_c/E₀: f = 0.005 → {r5:.4}, f = 0.002 → {r2:.4}");
     assert!(r5 < 1.0 && r2 < 1.0, "{r5} {r2}");
     assert!(r2 > r5, "deficit must shrink with the cutoff: {r5} {r2}");
-    assert!(r5 > 0.94, "{r5}");
-    assert!(r2 > 0.965, "{r2}");
+    assert!((r5 - 0.954).abs() < 0.008, "{r5}");
+    assert!((r2 - 0.977).abs() < 0.008, "{r2}");
 }
 
 /// 2. Approximation A (no ionisation): the integral track length of e⁻ + e⁺
@@ -71,7 +75,8 @@ fn approximation_b_total_track_length() {
 ///    from his b-corrected spectra; the derivation is documented at
 ///    `ROSSI_A_TRACK_LENGTH_COEFF`). Corrections are O(E/E₀) (the primary's
 ///    own track, about +1 % at E/E₀ = 0.1), so E/E₀ ≤ 0.03 is used; the
-///    statistical error with 10⁴ events is ≈ 0.5 %. Tolerance 2.5 %.
+///    statistical error with 10⁴ events is ≈ 0.5 %. Tolerance 1.5 % (3σ;
+///    was 2.5 %). Measured: 0.998, 1.000, 1.001 at E = 0.1, 0.2, 0.3 GeV.
 ///
 ///    With lead's E_c = 7.43 MeV (Approximation B) the ionisation loss E_c per
 ///    X₀ adds to the radiative loss E per X₀ and shortens the track length at E
@@ -97,7 +102,7 @@ fn approximation_a_integral_track_length() {
         let ra = a.integral_above(e) / rossi;
         let rb = b.integral_above(e) / rossi;
         eprintln!("E = {e}: MC/Rossi A = {ra:.4} (E_c = 0), {rb:.4} (Pb E_c)");
-        assert!((ra - 1.0).abs() < 0.025, "E = {e}: {ra}");
+        assert!((ra - 1.0).abs() < 0.015, "E = {e}: {ra}");
         if e >= 40.0 * PB_CRITICAL_ENERGY_ELECTRON {
             assert!(rb < 1.0 && rb > 0.95, "E = {e}: {rb}");
         }

@@ -1,24 +1,39 @@
-//! Helpers shared by the integration tests of the spectra generators.
+//! Helpers shared by the integration tests that run external tools.
+//!
+//! Tests that need a tool which may be absent carry
+//! `#[cfg_attr(not(darkscan_<tool>), ignore = "needs …")]` (the cfg is set by
+//! `build.rs` when the tool is found), so the harness reports them as ignored
+//! (never as passed) when the tool is missing; forced with `-- --ignored`
+//! they FAIL. See the README's "Validation" section for which test needs what.
 
+#![allow(dead_code)] // each test binary uses a subset
+
+use std::path::PathBuf;
 use std::process::Command;
 
-/// Runs `tools/meson_spectra/<script>` with `--events <events>` and returns
-/// its CSV output, or `None` (after printing "skipped") when python3 with
-/// Pythia (PyPI `pythia8mc`) is not available, so CI without it passes.
-pub fn run_generator(script: &str, events: u32) -> Option<String> {
-    let have_pythia = Command::new("python3")
-        .args(["-c", "import pythia8mc"])
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// Whether `python3 -c "import <module>"` succeeds.
+pub fn python_has(module: &str) -> bool {
+    Command::new("python3")
+        .args(["-c", &format!("import {module}")])
         .output()
         .map(|o| o.status.success())
-        .unwrap_or(false);
-    if !have_pythia {
-        println!("skipped: python3 with pythia8mc not available (pip install pythia8mc==8.317.2)");
-        return None;
-    }
-    let path = format!(
-        "{}/../../tools/meson_spectra/{script}",
-        env!("CARGO_MANIFEST_DIR")
+        .unwrap_or(false)
+}
+
+/// Runs `tools/meson_spectra/<script>` with `--events <events>` and returns
+/// its CSV output. Panics (the test fails) when python3 with Pythia (PyPI
+/// `pythia8mc`) is not available: callers are ignored unless `cfg(darkscan_pythia8mc)`.
+pub fn run_generator(script: &str, events: u32) -> String {
+    assert!(
+        python_has("pythia8mc"),
+        "python3 with pythia8mc not available (pip install pythia8mc==8.317.2)"
     );
+    let path = repo_root().join("tools/meson_spectra").join(script);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("table.csv");
     let status = Command::new("python3")
@@ -30,5 +45,5 @@ pub fn run_generator(script: &str, events: u32) -> Option<String> {
     assert!(status.success(), "{script} failed: {status}");
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("# Generator: Pythia 8.317"));
-    Some(text)
+    text
 }
