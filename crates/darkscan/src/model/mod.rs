@@ -8,6 +8,8 @@
 
 pub mod dark_photon;
 pub mod portal;
+pub mod scalar;
+pub mod alp;
 
 pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};
 pub use portal::{Daughter, DecayChannel, DecayTable, Fip};
@@ -31,4 +33,12 @@ pub enum ModelError {
     /// A dark-matter mass that is negative or not finite.
     #[error("dark-matter mass must be finite and non-negative, got {0}")]
     InvalidDarkMatterMass(f64),
+    /// A mass above the range in which a model's widths are valid.
+    #[error("mass {mass} GeV is above the model's range of validity (at most {max} GeV)")]
+    MassOutOfRange {
+        /// The mass asked for, in GeV.
+        mass: f64,
+        /// The highest valid mass, in GeV.
+        max: f64,
+    },
 }
