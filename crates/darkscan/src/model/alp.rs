@@ -90,7 +90,13 @@ impl AlpModel {
 
     /// Checks every coupling is finite and at least one is non-zero.
     pub fn validate(&self) -> Result<(), ModelError> {
-        let all = [self.g_agg, self.g_aee, self.g_amumu, self.g_atautau, self.g_y];
+        let all = [
+            self.g_agg,
+            self.g_aee,
+            self.g_amumu,
+            self.g_atautau,
+            self.g_y,
+        ];
         if let Some(&bad) = all.iter().find(|g| !g.is_finite()) {
             return Err(ModelError::InvalidCoupling(bad));
         }
@@ -111,9 +117,21 @@ impl AlpModel {
         let v = higgs_vev();
         // (coupling g_af, mass, N_c Q²)
         let loops = [
-            (self.lepton_coupling(self.g_aee, ELECTRON.mass), ELECTRON.mass, 1.0),
-            (self.lepton_coupling(self.g_amumu, MUON.mass), MUON.mass, 1.0),
-            (self.lepton_coupling(self.g_atautau, TAU.mass), TAU.mass, 1.0),
+            (
+                self.lepton_coupling(self.g_aee, ELECTRON.mass),
+                ELECTRON.mass,
+                1.0,
+            ),
+            (
+                self.lepton_coupling(self.g_amumu, MUON.mass),
+                MUON.mass,
+                1.0,
+            ),
+            (
+                self.lepton_coupling(self.g_atautau, TAU.mass),
+                TAU.mass,
+                1.0,
+            ),
             (self.g_y * M_CHARM / v, M_CHARM, 3.0 * 4.0 / 9.0),
             (self.g_y * M_BOTTOM / v, M_BOTTOM, 3.0 / 9.0),
             (self.g_y * M_TOP / v, M_TOP, 3.0 * 4.0 / 9.0),

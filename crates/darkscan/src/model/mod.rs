@@ -6,10 +6,10 @@
 //! - [`portal`]: the interface every model implements ([`Fip`]: coupling
 //!   vector, coupling axis and power, decay table with final states).
 
+pub mod alp;
 pub mod dark_photon;
 pub mod portal;
 pub mod scalar;
-pub mod alp;
 
 pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};
 pub use portal::{Daughter, DecayChannel, DecayTable, Fip};
@@ -33,6 +33,10 @@ pub enum ModelError {
     /// A dark-matter mass that is negative or not finite.
     #[error("dark-matter mass must be finite and non-negative, got {0}")]
     InvalidDarkMatterMass(f64),
+    /// A parent particle (PDG number) for which a model has no production
+    /// channels.
+    #[error("no production channels for parent with PDG number {0}")]
+    UnsupportedParent(i32),
     /// A mass above the range in which a model's widths are valid.
     #[error("mass {mass} GeV is above the model's range of validity (at most {max} GeV)")]
     MassOutOfRange {

@@ -44,8 +44,8 @@
 use super::ModelError;
 use crate::model::{Daughter, DecayChannel, DecayTable, Fip};
 use crate::units::{
-    ALPHA_EM, B_CHARGED, D_NEUTRAL, ELECTRON, G_FERMI, KAON_CHARGED, KAON_LONG, MUON,
-    PION_CHARGED, PION_NEUTRAL, TAU,
+    ALPHA_EM, B_CHARGED, D_NEUTRAL, ELECTRON, G_FERMI, KAON_CHARGED, KAON_LONG, MUON, PION_CHARGED,
+    PION_NEUTRAL, TAU,
 };
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;
@@ -548,10 +548,7 @@ mod tests {
             let s: f64 = t.branching_ratios(1.0).iter().map(|x| x.1).sum();
             assert!((s - 1.0).abs() < 1e-12, "{mass}");
         }
-        assert!(matches!(
-            m.decays(0.0),
-            Err(ModelError::InvalidMass(_))
-        ));
+        assert!(matches!(m.decays(0.0), Err(ModelError::InvalidMass(_))));
         assert!(matches!(
             m.decays(20.0),
             Err(ModelError::MassOutOfRange { .. })

@@ -4,6 +4,8 @@ mod binned;
 pub mod electron_brem;
 pub mod heavy_flavour;
 pub mod meson_decay;
+pub mod primakoff;
 pub mod proton_brem;
+pub mod scalar;
 pub mod shower;
 pub mod spectra;
