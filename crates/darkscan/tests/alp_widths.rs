@@ -32,7 +32,12 @@ fn photon_width_normalisation_reproduces_the_pi0() {
     assert!(rel(w, measured) < 0.02, "{w:e} vs {measured:e}");
     // And the formula itself.
     let m = 0.3;
-    assert!(rel(AlpModel::photon(1e-4).width_photons(m), 1e-8 * m.powi(3) / (64.0 * PI)) < 1e-12);
+    assert!(
+        rel(
+            AlpModel::photon(1e-4).width_photons(m),
+            1e-8 * m.powi(3) / (64.0 * PI)
+        ) < 1e-12
+    );
 }
 
 #[test]
@@ -91,7 +96,11 @@ fn lepton_loop_limits() {
 fn photon_alp_decays_only_to_photons_and_bc10_mostly_to_leptons() {
     let t = AlpModel::photon(1e-4).decays(0.05).unwrap();
     assert_eq!(t.channels.len(), 1);
-    assert!((t.ctau_m(1.0) - darkscan::units::width_to_ctau_m(1e-8 * 0.05f64.powi(3) / (64.0 * PI))).abs() < 1e-9 * t.ctau_m(1.0));
+    assert!(
+        (t.ctau_m(1.0) - darkscan::units::width_to_ctau_m(1e-8 * 0.05f64.powi(3) / (64.0 * PI)))
+            .abs()
+            < 1e-9 * t.ctau_m(1.0)
+    );
     let bc10 = AlpModel {
         g_y: 1.0,
         ..AlpModel::default()

@@ -57,7 +57,10 @@ fn matches_the_independent_python_integration() {
     for (target, e, m, reference) in rows {
         let mat = material::by_name(target).unwrap();
         let s = sigma_primakoff(e, m, 1e-3, mat.z, mat.a) * HBARC2_GEV2_CM2;
-        assert!(rel(s, reference) < 5e-3, "{target} E={e} m={m}: {s:e} vs {reference:e}");
+        assert!(
+            rel(s, reference) < 5e-3,
+            "{target} E={e} m={m}: {s:e} vs {reference:e}"
+        );
     }
 }
 
@@ -69,7 +72,9 @@ fn angle_sampler_reproduces_the_distribution() {
     let mut rng = Rng::new(7, 0);
     let n = 200_000;
     let theta_c = 2.0 * m * m / (e * e) * 3.0;
-    let below = (0..n).filter(|_| sampler.sample(&mut rng) < theta_c).count();
+    let below = (0..n)
+        .filter(|_| sampler.sample(&mut rng) < theta_c)
+        .count();
     let frac = below as f64 / f64::from(n);
     // ∫₀^θc dσ/dθ dθ by the trapezoid rule on a fine log grid.
     let integral = |hi: f64| {

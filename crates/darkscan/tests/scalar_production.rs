@@ -71,7 +71,10 @@ fn b_meson_branching_ratios_match_boiarska_et_al() {
             (511, "B0 -> K*0 S", b0ks),
         ] {
             let b = br(parent, m, name);
-            assert!(rel(b, reference) < 0.30, "{name} at {m}: {b} vs {reference}");
+            assert!(
+                rel(b, reference) < 0.30,
+                "{name} at {m}: {b} vs {reference}"
+            );
         }
     }
 }
@@ -89,4 +92,3 @@ fn branching_ratios_scale_with_theta2_and_close_at_threshold() {
     assert!(channels(321, 0.36, &m1).unwrap().is_empty());
     assert!(channels(521, 4.8, &m1).unwrap().is_empty());
 }
-

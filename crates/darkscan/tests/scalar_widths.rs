@@ -36,7 +36,10 @@ fn leptonic_widths_match_the_tree_level_formula() {
             let expected = G_FERMI * m_l * m_l * m * beta.powi(3)
                 / (4.0 * std::f64::consts::SQRT_2 * std::f64::consts::PI);
             let got = scalar::width_leptons(m, m_l);
-            assert!(rel(got, expected) < 1e-3, "m_l={m_l} m={m}: {got} vs {expected}");
+            assert!(
+                rel(got, expected) < 1e-3,
+                "m_l={m_l} m={m}: {got} vs {expected}"
+            );
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The subcommands, one module each.
 
 pub mod preset;
+pub mod production;
 pub mod reach;
 pub mod stats;
 pub mod widths;
@@ -26,6 +27,9 @@ pub enum Command {
     /// Production cross sections.
     #[command(subcommand)]
     Xsec(xsec::XsecCommand),
+    /// Production branching ratios of a FIP in parent decays.
+    #[command(subcommand)]
+    Production(production::ProductionCommand),
 }
 
 impl Command {
@@ -37,6 +41,7 @@ impl Command {
             Self::Preset(c) => c.run(),
             Self::Widths(c) => c.run(),
             Self::Xsec(c) => c.run(),
+            Self::Production(c) => c.run(),
         }
     }
 }

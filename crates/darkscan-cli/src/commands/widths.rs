@@ -4,11 +4,17 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use darkscan::model::dark_photon::DarkPhoton;
 
+mod scalar_alp;
+
 /// The `widths` subcommands.
 #[derive(Subcommand)]
 pub enum WidthsCommand {
     /// Minimal dark photon: widths to e+e-, mu+mu-, tau+tau-, hadrons (R ratio), invisible.
     DarkPhoton(DarkPhotonOpts),
+    /// Dark scalar mixing with the Higgs: leptons, photons, pi pi and K K (Winkler 2019), multi-hadron, g g / s sbar / c cbar above 2 GeV.
+    Scalar(scalar_alp::ScalarOpts),
+    /// Axion-like particle: gamma gamma (g_agg and fermion loops), e+e-, mu+mu-, tau+tau-.
+    Alp(scalar_alp::AlpOpts),
 }
 
 /// Dark photon decay widths.
@@ -36,6 +42,8 @@ impl WidthsCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::DarkPhoton(o) => o.run(),
+            Self::Scalar(o) => o.run(),
+            Self::Alp(o) => o.run(),
         }
     }
 }
