@@ -155,7 +155,7 @@ impl AlpModel {
     /// Γ(a→ℓ⁺ℓ⁻) in GeV for coupling `g` and lepton mass `m_l`.
     #[must_use]
     pub fn width_leptons(mass: f64, g: f64, m_l: f64) -> f64 {
-        if !(mass > 2.0 * m_l) || g == 0.0 {
+        if !mass.is_finite() || mass <= 2.0 * m_l || g == 0.0 {
             return 0.0;
         }
         let beta = (1.0 - 4.0 * m_l * m_l / (mass * mass)).sqrt();
