@@ -49,6 +49,16 @@ fn widths_alp_json() {
     assert!(rel(w, expected) < 1e-12);
     let v = json(&["widths", "alp", "--mass", "0.5", "--g-aff", "1", "--json"]);
     assert!(v["branching_ratios"]["mu+mu-"].as_f64().unwrap() > 0.95);
+    let v = json(&[
+        "widths",
+        "alp",
+        "--mass",
+        "0.6",
+        "--inv-f-g",
+        "1e-3",
+        "--json",
+    ]);
+    assert!(v["branching_ratios"]["pi+pi-pi0"].as_f64().unwrap() > 0.1);
 }
 
 #[test]
@@ -125,6 +135,7 @@ fn bad_input_is_one_line_and_exit_2() {
         &["widths", "scalar", "--mass", "nan"],
         &["widths", "alp", "--mass", "0.1"],
         &["widths", "alp", "--mass", "0.1", "--g-agg", "inf"],
+        &["widths", "alp", "--mass", "5", "--inv-f-g", "1e-3"],
         &["xsec", "alp-primakoff", "--energy", "1", "--mass", "2"],
         &[
             "xsec",

@@ -12,6 +12,15 @@
 //! - The lepton loop in a→γγ (BNT Eqs. 20–21): the light-lepton limit
 //!   B₁ → 1, Γ_γγ/Γ_ℓℓ → α²m_a²/(8π²m_ℓ²), and the heavy-lepton limit
 //!   B₁ → −m_a²/(12m_ℓ²), to 1 %.
+//! - The gluon coupling (BC11): the ASW table's a → γγ against the
+//!   leading-order chiral result g_eff = −(α/2πf_G)[1.92 + (m_a²/(m_π² −
+//!   m_a²))(1−z)/(1+z)] (Bauer, Neubert, Thamm, Eq. 22; the 1.92 of the QCD
+//!   axion, PDG axion review) from 70 to 125 MeV, to 5 % (digitisation;
+//!   measured 0.97–1.005 in Γ): this fixes the table's normalisation
+//!   c_g/Λ = 1/(32π² f_G). And the total width against ASW's separately
+//!   digitised total (Aloni, Soreq, Williams, PRL 123 (2019) 031803)
+//!   to 20 % from 0.3 to 2.9 GeV (measured 1.00–1.16 where the exclusive
+//!   channels add up to more than ASW's total).
 
 use darkscan::model::Fip;
 use darkscan::model::alp::AlpModel;
@@ -124,15 +133,61 @@ fn no_nan_on_a_dense_grid() {
             g_amumu: 1e-5,
             g_atautau: 0.0,
             g_y: 0.0,
+            inv_f_g: 0.0,
+        },
+        AlpModel {
+            inv_f_g: 1e-3,
+            ..AlpModel::default()
         },
     ];
     for model in models {
         for i in 0..=400 {
-            let m = 1e-4 * (1e5f64).powf(f64::from(i) / 400.0);
+            let top = if model.inv_f_g == 0.0 { 1e5f64 } else { 2.99e4 };
+            let m = 1e-4 * top.powf(f64::from(i) / 400.0);
             let t = model.decays(m).unwrap();
             let total = t.total_width(1e-3);
             assert!(total.is_finite() && total > 0.0, "{model:?} at {m}");
             assert!(t.ctau_m(1e-3).is_finite());
         }
     }
+}
+
+#[test]
+fn gluon_alp_photon_width_matches_leading_order_chiral_perturbation_theory() {
+    use darkscan::model::alp::{Z_UD, gluon_photon_coupling};
+    use darkscan::units::PION_NEUTRAL;
+    let inv_f = 1e-3;
+    let mpi = PION_NEUTRAL.mass;
+    for m in [0.0705, 0.08, 0.09, 0.1, 0.11, 0.12, 0.125] {
+        let lo = -ALPHA_EM / (2.0 * PI)
+            * inv_f
+            * (1.92 + m * m / (mpi * mpi - m * m) * (1.0 - Z_UD) / (1.0 + Z_UD));
+        let g = gluon_photon_coupling(m, inv_f);
+        assert!(g * lo > 0.0, "same sign at {m}");
+        assert!(rel((g / lo).powi(2), 1.0) < 0.05, "m = {m}: {g} vs {lo}");
+    }
+}
+
+#[test]
+fn gluon_alp_total_width_matches_aloni_soreq_williams() {
+    use darkscan::model::alp::asw_width;
+    let inv_f = 1e-3;
+    let model = AlpModel {
+        inv_f_g: inv_f,
+        ..AlpModel::default()
+    };
+    for m in [0.3, 0.45, 0.5, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0, 2.5, 2.9] {
+        let t = model.decays(m).unwrap();
+        let total = asw_width("total", m, inv_f);
+        assert!(rel(t.total_width(1.0), total) < 0.20, "m = {m}");
+    }
+    // Below 3m_π the gluon-coupled ALP decays to photons only; at 0.6 GeV
+    // 3π and ππγ dominate (as in ASW).
+    let t = model.decays(0.3).unwrap();
+    assert!(t.branching_ratio("gamma gamma", 1.0) > 0.99);
+    let t = model.decays(0.6).unwrap();
+    let three_pi = t.branching_ratio("pi+pi-pi0", 1.0) + t.branching_ratio("3pi0", 1.0);
+    assert!(three_pi > 0.3 && t.branching_ratio("pi+pi-gamma", 1.0) > 0.2);
+    assert!(model.decays(3.5).is_err());
+    assert_eq!(model.coupling_label(), "1/f_G [1/GeV]");
 }

@@ -13,7 +13,7 @@ pub enum WidthsCommand {
     DarkPhoton(DarkPhotonOpts),
     /// Dark scalar mixing with the Higgs: leptons, photons, pi pi and K K (Winkler 2019), multi-hadron, g g / s sbar / c cbar above 2 GeV.
     Scalar(scalar_alp::ScalarOpts),
-    /// Axion-like particle: gamma gamma (g_agg and fermion loops), e+e-, mu+mu-, tau+tau-.
+    /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams).
     Alp(scalar_alp::AlpOpts),
 }
 

@@ -103,6 +103,10 @@ pub struct AlpOpts {
     /// Muon coupling g_aμμ.
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     g_amumu: f64,
+    /// Gluon coupling 1/f_G in 1/GeV, L = (α_s/8π)(a/f_G) G G̃ (PBC BC11;
+    /// ALPINIST's c_g/Λ is 1/(32π² f_G)); masses up to 3 GeV.
+    #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+    inv_f_g: f64,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -118,10 +122,17 @@ impl AlpOpts {
             g_aee: finite("--g-aee", self.g_aee)?,
             g_amumu: finite("--g-amumu", self.g_amumu)?,
             g_atautau: 0.0,
+            inv_f_g: finite("--inv-f-g", self.inv_f_g)?,
         };
-        if [model.g_agg, model.g_y, model.g_aee, model.g_amumu]
-            .iter()
-            .all(|&g| g == 0.0)
+        if [
+            model.g_agg,
+            model.g_y,
+            model.g_aee,
+            model.g_amumu,
+            model.inv_f_g,
+        ]
+        .iter()
+        .all(|&g| g == 0.0)
         {
             bail!(
                 "no ALP coupling given: set at least one of --g-agg, --g-aff, --g-aee, --g-amumu"
@@ -146,6 +157,7 @@ impl AlpOpts {
                     "g_aff": model.g_y,
                     "g_aee": model.g_aee,
                     "g_amumu": model.g_amumu,
+                    "inv_f_g": model.inv_f_g,
                 },
                 "total_width": total,
                 "ctau_m": crate::input::json_number(ctau),
@@ -156,8 +168,8 @@ impl AlpOpts {
             println!("model          alp");
             println!("mass           {} GeV", self.mass);
             println!(
-                "couplings      g_agg = {} /GeV, g_aff (g_Y) = {}, g_aee = {}, g_amumu = {}",
-                model.g_agg, model.g_y, model.g_aee, model.g_amumu
+                "couplings      g_agg = {} /GeV, g_aff (g_Y) = {}, g_aee = {}, g_amumu = {}, 1/f_G = {} /GeV",
+                model.g_agg, model.g_y, model.g_aee, model.g_amumu, model.inv_f_g
             );
             println!("total width    {total:.6e} GeV");
             println!("c tau          {ctau:.6e} m");
