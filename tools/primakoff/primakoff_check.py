@@ -1,7 +1,7 @@
 """Independent evaluation of the Primakoff cross section gamma N -> a N.
 
 Integrates dsigma/dtheta of Tsai (PRD 34 (1986) 1326) / Doebrich et al.
-(JHEP 02 (2016) 018, Eqs. 2.2-2.3) directly in the angle theta with SciPy's
+(JHEP 02 (2016) 018, Sec. 2) directly in the angle theta with SciPy's
 adaptive quadrature (darkscan integrates in ln t with a fixed Gauss-Legendre
 rule), at g_agg = 1e-3 GeV^-1, and prints sigma in cm^2 for the points
 that crates/darkscan/tests/primakoff.rs checks.

@@ -7,14 +7,14 @@
 //!   Γ(π⁰→γγ) = 7.76 eV against the measured 7.80 ± 0.12 eV (PDG 2024:
 //!   τ = 8.43e-17 s, BR = 98.823 %, i.e. Γ_γγ = 7.72 eV); 2 % tolerance (the
 //!   size of the higher-order corrections to the anomaly prediction).
-//! - Γ(a→ℓℓ) = g_aℓ² m_a β/(8π) (Bauer, Neubert, Thamm, JHEP 12 (2017) 044,
-//!   Eq. 17), evaluated independently here, to 0.1 %.
-//! - The lepton loop in a→γγ (BNT Eqs. 20–21): the light-lepton limit
+//! - Γ(a→ℓℓ) = g_aℓ² m_a β/(8π) (Bauer, Neubert, Thamm, JHEP 12 (2017) 044),
+//!   evaluated independently here, to 0.1 %.
+//! - The lepton loop in a→γγ (BNT): the light-lepton limit
 //!   B₁ → 1, Γ_γγ/Γ_ℓℓ → α²m_a²/(8π²m_ℓ²), and the heavy-lepton limit
 //!   B₁ → −m_a²/(12m_ℓ²), to 1 %.
 //! - The gluon coupling (BC11): the ASW table's a → γγ against the
 //!   leading-order chiral result g_eff = −(α/2πf_G)[1.92 + (m_a²/(m_π² −
-//!   m_a²))(1−z)/(1+z)] (Bauer, Neubert, Thamm, Eq. 22; the 1.92 of the QCD
+//!   m_a²))(1−z)/(1+z)] (Bauer, Neubert, Thamm; the 1.92 of the QCD
 //!   axion, PDG axion review) from 70 to 125 MeV, to 5 % (digitisation;
 //!   measured 0.97–1.005 in Γ): this fixes the table's normalisation
 //!   c_g/Λ = 1/(32π² f_G). And the total width against ASW's separately

@@ -1,6 +1,6 @@
 //! Validation of the Primakoff cross section γN → aN
 //! (`darkscan::production::primakoff`), Tsai, PRD 34 (1986) 1326 and
-//! Döbrich et al., JHEP 02 (2016) 018, Eqs. 2.2–2.3.
+//! Döbrich et al., JHEP 02 (2016) 018, Sec. 2.
 //!
 //! 1. Closed form: for m_a ≪ E the integral over the momentum transfer is
 //!    σ → (g²αZ²/8)·I(k), I(k) = [(1+k)ln(1/k) − 2(1−k)]/(1−k)³,

@@ -3,8 +3,8 @@
 //! - g_aγγ (GeV⁻¹): L ⊃ −(g_aγγ/4) a F_μν F̃^μν (PBC benchmark BC9);
 //! - lepton couplings g_aℓ (dimensionless): L ⊃ −i g_aℓ a ℓ̄γ₅ℓ, which is the
 //!   on-shell form of the derivative coupling (c_ℓℓ/2)(∂_μa/Λ) ℓ̄γ^μγ₅ℓ with
-//!   g_aℓ = c_ℓℓ m_ℓ/Λ (Bauer, Neubert, Thamm, JHEP 12 (2017) 044, "BNT",
-//!   Eq. 1 and Sec. 3);
+//!   g_aℓ = c_ℓℓ m_ℓ/Λ (Bauer, Neubert, Thamm, JHEP 12 (2017) 044,
+//!   arXiv:1708.00443, "BNT", Secs. 2–3);
 //! - the Yukawa-like universal fermion coupling g_Y of PBC benchmark BC10
 //!   (Beacham et al., J. Phys. G 47 (2020) 010501, Sec. 4.4): every fermion
 //!   couples as g_af = g_Y m_f/v, v = 246.22 GeV; here it adds to the lepton
@@ -12,15 +12,15 @@
 //!
 //! Widths:
 //!
-//! - Γ(a→γγ) = |g_eff|² m_a³/(64π) (e.g. BNT Eq. 16 with g_aγγ = −16παC_γγ/Λ),
+//! - Γ(a→γγ) = |g_eff|² m_a³/(64π) (BNT's a → γγ width with g_aγγ = −16παC_γγ/Λ),
 //!   with the loop-induced coupling g_eff = g_aγγ − (α/π) Σ_f N_c Q_f²
 //!   (g_af/m_f) B₁(τ_f), τ_f = 4m_f²/m_a², B₁(τ) = 1 − τ f(τ)²,
 //!   f(τ) = arcsin(1/√τ) for τ ≥ 1 and π/2 + (i/2) ln[(1+√(1−τ))/(1−√(1−τ))]
-//!   below (BNT Eqs. 20–21): B₁ → 1 for a light loop fermion and
+//!   below (BNT, a → γγ with fermion loops): B₁ → 1 for a light loop fermion and
 //!   ≈ −m_a²/(12m_f²) for a heavy one. The loops are e, μ, τ and, for g_Y, the
 //!   c, b, t quarks (the light quarks' contribution is hadronic, through
 //!   a–π⁰/η mixing, and is not modelled);
-//! - Γ(a→ℓ⁺ℓ⁻) = g_aℓ² m_a β_ℓ/(8π), β_ℓ = √(1 − 4m_ℓ²/m_a²) (BNT Eq. 17).
+//! - Γ(a→ℓ⁺ℓ⁻) = g_aℓ² m_a β_ℓ/(8π), β_ℓ = √(1 − 4m_ℓ²/m_a²) (BNT, a → ℓ⁺ℓ⁻).
 //!
 //! - the gluon coupling of PBC benchmark BC11, written here as 1/f_G with
 //!   L ⊃ (α_s/8π)(a/f_G) G G̃ (the QCD-axion normalisation), with the
@@ -32,7 +32,7 @@
 //!   c_g/Λ = 1/(32π² f_G) (this factor is checked, not assumed: below
 //!   0.15 GeV its a → γγ width agrees within 2 % with the leading-order
 //!   chiral result g_eff = −(α/2πf_G)[1.92 + (m_a²/(m_π² − m_a²))(1−z)/(1+z)],
-//!   z = m_u/m_d = 0.47 — Bauer, Neubert, Thamm Eq. 22, PDG axion review —
+//!   z = m_u/m_d = 0.47 — BNT's chiral a → γγ, and the PDG axion review —
 //!   see `tests/alp_widths.rs`). ALPINIST's and NA62's BC11 coupling is
 //!   that c_g/Λ. Below 0.07 GeV the leading-order chiral formula is used. For
 //!   the interference with g_aγγ and the fermion loops the gluon-induced
@@ -175,7 +175,7 @@ pub struct AlpModel {
     pub inv_f_g: f64,
 }
 
-/// The loop function f(τ) of BNT Eq. 21 for τ = 4m_f²/m_a².
+/// The loop function f(τ) of BNT (a → γγ) for τ = 4m_f²/m_a².
 fn bnt_f(tau: f64) -> C64 {
     if tau >= 1.0 {
         C64::new((1.0 / tau.sqrt()).asin(), 0.0)
@@ -185,7 +185,7 @@ fn bnt_f(tau: f64) -> C64 {
     }
 }
 
-/// B₁(τ) = 1 − τ f(τ)² (BNT Eq. 20).
+/// B₁(τ) = 1 − τ f(τ)² (BNT, a → γγ).
 fn b1(tau: f64) -> C64 {
     if tau > 1e6 {
         // Heavy-fermion expansion: −1/(3τ) (= −m_a²/(12 m_f²)).

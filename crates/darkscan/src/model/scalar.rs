@@ -7,17 +7,18 @@
 //! Widths (m = m_S, v = (√2 G_F)^(−1/2) = 246.22 GeV, β_X = √(1 − 4m_X²/m²)):
 //!
 //! - leptons: Γ(S→ℓ⁺ℓ⁻) = θ² G_F m_ℓ² m β_ℓ³/(4√2 π) (the Higgs width into a
-//!   fermion pair at tree level, e.g. Djouadi, Phys. Rept. 457 (2008) 1,
-//!   Eq. 2.6 with N_c = 1; Winkler, PRD 99 (2019) 015018, Eq. 7);
+//!   fermion pair at tree level with N_c = 1: Djouadi, Phys. Rept. 457
+//!   (2008) 1, hep-ph/0503172, Sec. 2; Winkler, PRD 99 (2019) 015018);
 //! - photons: Γ(S→γγ) = θ² α² m³/(256π³v²)·|Σ_f N_c Q_f² A_½(τ_f) + A_1(τ_W)|²
-//!   with the W, t, b, c, τ, μ and e loops (Djouadi Eqs. 2.36–2.40; light
+//!   with the W, t, b, c, τ, μ and e loops (the Higgs → γγ width of Djouadi, op. cit.; light
 //!   hadron loops, which Winkler adds through chiral perturbation theory, are
-//!   omitted — BR(γγ) is below 1 % everywhere above 2m_e... 2m_μ);
+//!   omitted; BR(γγ) is below 10⁻⁴ above 2m_μ, so this matters only below
+//!   2m_e, where γγ is the only channel);
 //! - **ππ and KK (below 2 GeV)**: the dispersive coupled-channel treatment of
 //!   **Winkler, PRD 99 (2019) 015018 (arXiv:1809.01876)**, Sec. III:
 //!   Γ(S→ππ) = 3θ²β_π|G_π|²/(32π m v²) and Γ(S→KK) = θ²β_K|G_K|²/(8π m v²),
 //!   G = (7/9)(Γ + Δ) + (2/9)Θ, with the form factors Γ, Δ, Θ (moduli and
-//!   phases) of his Fig. 2 as digitised in ALPINIST and shipped in
+//!   phases) of his figure of the form factors, as digitised in ALPINIST and shipped in
 //!   `data/scalar_hadronic_form_factors.csv` (provenance in its header).
 //!   Isospin fixes π⁺π⁻ : π⁰π⁰ = 2 : 1; for kaons K⁺K⁻ : K⁰K̄⁰ = 1 : 1 and a
 //!   CP-even K⁰K̄⁰ pair is K_S K_S or K_L K_L with equal probability;
@@ -30,16 +31,17 @@
 //!   Γ = 3θ² m_q² m β³/(8π v²) with the meson-pair thresholds (β of the K,
 //!   resp. D meson, as Winkler does) and MS-bar masses m_s = 0.095 GeV,
 //!   m_c = 1.27 GeV (PDG 2024 at 2 GeV resp. m_c(m_c)); S→gg at leading order,
-//!   Γ = θ² α_s(m)² m³/(72π³v²)·|Σ_{q=c,b,t} (3/4)A_½(τ_q)|² (Djouadi
-//!   Eq. 2.41), with one-loop α_s from α_s(m_Z) = 0.1180 (PDG 2024); and
+//!   Γ = θ² α_s(m)² m³/(72π³v²)·|Σ_{q=c,b,t} (3/4)A_½(τ_q)|² (Djouadi,
+//!   op. cit., the Higgs → gg width), with one-loop α_s from α_s(m_Z) = 0.1180 (PDG 2024); and
 //!   S→bb̄ above the B B̄ threshold.
 //!
-//! Approximations and their size: the exclusive/inclusive switch at 2 GeV
-//! makes the total width jump (by a factor ≈ 1.5 with these inputs); no QCD
-//! K-factor on S→gg (Winkler's NLO factor is ≈ 1.7–2 there); the form factors
-//! are digitised, so near the f₀(980) peak (0.9–1.05 GeV) Γ_ππ is uncertain by
-//! ≈ 50 % (it is within 10 % of Winkler's published width elsewhere, see
-//! `tests/scalar_widths.rs`). The model is declared valid up to 10 GeV.
+//! Approximations and their size: at the exclusive/inclusive switch at 2 GeV
+//! the total width drops by 12 % (9.25×10⁻⁸ θ² GeV just below, 8.15×10⁻⁸
+//! just above); S→gg is at leading order, without QCD corrections (which
+//! raise it substantially; Winkler includes them); the form factors are
+//! digitised, so near the f₀(980) peak (0.85–1.05 GeV) Γ_ππ differs from
+//! Winkler's published width by up to a factor 2 (elsewhere by at most 14 %,
+//! see `tests/scalar_widths.rs`). The model is declared valid up to 10 GeV.
 
 use super::ModelError;
 use crate::model::{Daughter, DecayChannel, DecayTable, Fip};
@@ -113,8 +115,8 @@ impl C64 {
     }
 }
 
-/// The triangle-loop function f(τ) of Djouadi, Phys. Rept. 457 (2008) 1,
-/// Eq. 2.40: arcsin²√τ for τ ≤ 1 and −¼[ln((1+√(1−1/τ))/(1−√(1−1/τ))) − iπ]²
+/// The triangle-loop function f(τ) of Djouadi, Phys. Rept. 457 (2008) 1
+/// (Higgs → γγ section): arcsin²√τ for τ ≤ 1 and −¼[ln((1+√(1−1/τ))/(1−√(1−1/τ))) − iπ]²
 /// above, with τ = m²/(4m_loop²).
 pub(crate) fn loop_f(tau: f64) -> C64 {
     if tau <= 1.0 {
@@ -129,7 +131,7 @@ pub(crate) fn loop_f(tau: f64) -> C64 {
 }
 
 /// Spin-½ loop amplitude of a CP-even scalar, A_½(τ) = 2[τ + (τ−1)f(τ)]/τ²
-/// (Djouadi Eq. 2.39): 4/3 for a heavy loop particle (τ → 0), → 0 for a light
+/// (Djouadi, op. cit.): 4/3 for a heavy loop particle (τ → 0), → 0 for a light
 /// one.
 pub(crate) fn a_half(tau: f64) -> C64 {
     if tau < 1e-6 {
@@ -142,7 +144,7 @@ pub(crate) fn a_half(tau: f64) -> C64 {
 }
 
 /// Spin-1 (W) loop amplitude A_1(τ) = −[2τ² + 3τ + 3(2τ−1)f(τ)]/τ²
-/// (Djouadi Eq. 2.39): −7 for τ → 0.
+/// (Djouadi, op. cit.): −7 for τ → 0.
 fn a_one(tau: f64) -> C64 {
     if tau < 1e-6 {
         return C64::new(-7.0, 0.0);
@@ -186,7 +188,7 @@ fn yukawa_width(mass: f64, coupling_mass: f64, threshold_mass: f64, colours: f64
     colours * coupling_mass * coupling_mass * mass * beta.powi(3) / (8.0 * PI * v * v)
 }
 
-/// Γ(S→ℓ⁺ℓ⁻)/θ² in GeV: G_F m_ℓ² m β³/(4√2 π) (Winkler Eq. 7).
+/// Γ(S→ℓ⁺ℓ⁻)/θ² in GeV: G_F m_ℓ² m β³/(4√2 π) (Winkler 2019).
 #[must_use]
 pub fn width_leptons(mass: f64, lepton_mass: f64) -> f64 {
     if !mass.is_finite() || mass <= 2.0 * lepton_mass {

@@ -4,14 +4,14 @@
 //!
 //! Differential cross section in the ALP angle θ to the photon (Tsai, PRD 34
 //! (1986) 1326; Döbrich, Jaeckel, Kahlhoefer, Ringwald, Schmidt-Hoberg,
-//! JHEP 02 (2016) 018, arXiv:1512.03069, Eq. 2.2):
+//! JHEP 02 (2016) 018, arXiv:1512.03069, Sec. 2):
 //!
 //! dσ/dθ = (g_aγγ² α Z²/4) · F(t)² · p_a⁴ sin³θ / t²,
 //!
 //! with p_a = √(E² − m_a²) and t = |q⃗|² = E² + p_a² − 2E p_a cosθ the
 //! squared momentum transfer, and the elastic atomic form factor with
 //! Thomas–Fermi-like screening and a dipole nuclear cut-off (Tsai 1986;
-//! Döbrich et al. Eq. 2.3):
+//! Döbrich et al., Sec. 2):
 //!
 //! F(t) = [a²t/(1 + a²t)] · [1/(1 + t/d)], a = 111 Z^(−1/3)/m_e,
 //! d = 0.164 GeV² A^(−2/3).

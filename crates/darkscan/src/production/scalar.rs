@@ -22,7 +22,7 @@
 //! the pole mass as in Winkler and Boiarska et al.), v = 246.22 GeV, the CKM
 //! matrix in the standard parametrisation from the PDG 2024 global fit
 //! Wolfenstein parameters λ = 0.22501, A = 0.826, ρ̄ = 0.1591, η̄ = 0.3523
-//! (PDG 2024 CKM review, Eq. 12.27). Form factors:
+//! (PDG 2024 CKM review). Form factors:
 //!
 //! - K → π: f₀(q²) = f₊(0)(1 + λ₀ q²/m_π+²), f₊(0) = 0.9698 (FLAG 2021,
 //!   N_f = 2+1+1) and λ₀ = 0.01338 (PDG 2024 K_ℓ3 review, linear fit);
@@ -71,8 +71,8 @@ fn cconj(a: Cx) -> Cx {
 }
 
 /// The third row (V_td, V_ts, V_tb) of the CKM matrix in the standard
-/// parametrisation (PDG CKM review Eq. 12.3) from [`WOLFENSTEIN`] via the
-/// exact relations of PDG Eq. 12.27.
+/// parametrisation (PDG CKM review) from [`WOLFENSTEIN`] via the exact
+/// relations given there (s₁₂ = λ, s₂₃ = Aλ², s₁₃e^{iδ} as below).
 #[must_use]
 pub fn ckm_top_row() -> [(f64, f64); 3] {
     let (lam, a, rho, eta) = WOLFENSTEIN;
