@@ -157,3 +157,49 @@ fn bad_input_is_one_line_and_exit_2() {
         assert!(!err.contains("panicked"), "{args:?}");
     }
 }
+
+#[test]
+fn documented_flags_exist() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["widths", "scalar"], &["--mass", "--theta2", "--json"]),
+        (
+            &["widths", "alp"],
+            &[
+                "--mass",
+                "--g-agg",
+                "--g-aff",
+                "--g-aee",
+                "--g-amumu",
+                "--inv-f-g",
+                "--json",
+            ],
+        ),
+        (
+            &["xsec", "alp-primakoff"],
+            &["--target", "--energy", "--mass", "--g-agg", "--json"],
+        ),
+        (
+            &["production", "scalar"],
+            &["--parent", "--mass", "--theta2", "--json"],
+        ),
+    ];
+    for (cmd, flags) in cases {
+        let mut args: Vec<&str> = cmd.to_vec();
+        args.push("--help");
+        let out = darkscan()
+            .args(&args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for f in *flags {
+            assert!(
+                text.contains(f),
+                "`darkscan {} --help` lacks {f}",
+                cmd.join(" ")
+            );
+        }
+    }
+}
