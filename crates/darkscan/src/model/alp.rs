@@ -6,7 +6,7 @@
 //!   g_aℓ = c_ℓℓ m_ℓ/Λ (Bauer, Neubert, Thamm, JHEP 12 (2017) 044,
 //!   arXiv:1708.00443, "BNT", Secs. 2–3);
 //! - the Yukawa-like universal fermion coupling g_Y of PBC benchmark BC10
-//!   (Beacham et al., J. Phys. G 47 (2020) 010501, Sec. 4.4): every fermion
+//!   (Beacham et al., J. Phys. G 47 (2020) 010501): every fermion
 //!   couples as g_af = g_Y m_f/v, v = 246.22 GeV; here it adds to the lepton
 //!   couplings and induces the photon coupling through the fermion loops.
 //!
