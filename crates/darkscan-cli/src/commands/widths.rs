@@ -4,6 +4,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use darkscan::model::dark_photon::DarkPhoton;
 
+mod scalar_alp;
+
 /// The `widths` subcommands.
 #[derive(Subcommand)]
 pub enum WidthsCommand {
@@ -11,6 +13,10 @@ pub enum WidthsCommand {
     DarkPhoton(DarkPhotonOpts),
     /// Heavy neutral lepton: every open channel (leptonic, two-body mesonic, inclusive hadrons).
     Hnl(HnlOpts),
+    /// Dark scalar mixing with the Higgs: leptons, photons, pi pi and K K (Winkler 2019), multi-hadron, g g / s sbar / c cbar above 2 GeV.
+    Scalar(scalar_alp::ScalarOpts),
+    /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams).
+    Alp(scalar_alp::AlpOpts),
 }
 
 /// HNL decay widths.
@@ -77,6 +83,8 @@ impl WidthsCommand {
         match self {
             Self::DarkPhoton(o) => o.run(),
             Self::Hnl(o) => o.run(),
+            Self::Scalar(o) => o.run(),
+            Self::Alp(o) => o.run(),
         }
     }
 }

@@ -6,11 +6,15 @@ use darkscan::experiment::material;
 use darkscan::production::electron_brem::{BremMethod, Nucleus, sigma_above};
 use darkscan::units::HBARC2_GEV2_CM2;
 
+mod alp_primakoff;
+
 /// The `xsec` subcommands.
 #[derive(Subcommand)]
 pub enum XsecCommand {
     /// A′ bremsstrahlung e Z → e Z A′ per nucleus, at ε = 1 (scale by ε²).
     DarkPhotonBrem(BremOpts),
+    /// ALP Primakoff production gamma N -> a N on a nucleus (Tsai form factor), at the given g_agg.
+    AlpPrimakoff(alp_primakoff::PrimakoffOpts),
 }
 
 /// Dark-photon bremsstrahlung cross section.
@@ -41,6 +45,7 @@ impl XsecCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::DarkPhotonBrem(o) => o.run(),
+            Self::AlpPrimakoff(o) => o.run(),
         }
     }
 }

@@ -3,12 +3,18 @@
 //!
 //! - [`dark_photon`]: the minimal kinetically mixed dark photon A′ (vector
 //!   portal), optionally decaying to a Dirac dark-matter pair.
+//! - [`hnl`]: heavy neutral leptons (neutrino portal), Majorana or Dirac.
+//! - [`scalar`]: a dark scalar mixing with the Higgs (scalar portal).
+//! - [`alp`]: axion-like particles (photon, fermion and gluon couplings).
+//! - [`spec`]: the `[model]` table of presets, mapping names to models.
 //! - [`portal`]: the interface every model implements ([`Fip`]: coupling
 //!   vector, coupling axis and power, decay table with final states).
 
+pub mod alp;
 pub mod dark_photon;
 pub mod hnl;
 pub mod portal;
+pub mod scalar;
 pub mod spec;
 
 pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};

@@ -2,6 +2,7 @@
 //! decays, one module per model.
 
 mod hnl;
+pub mod scalar;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -11,6 +12,8 @@ use clap::Subcommand;
 pub enum ProductionCommand {
     /// Heavy neutral lepton: BR(parent -> N + X) per channel (K+, pi+, D+, D0, D_s+, B+, B0, B_s0, B_c+, tau-).
     Hnl(hnl::Opts),
+    /// Dark scalar S from K+ -> pi+ S, K_L -> pi0 S, B -> K(*) S (top loop).
+    Scalar(scalar::Opts),
 }
 
 impl ProductionCommand {
@@ -18,6 +21,7 @@ impl ProductionCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::Hnl(o) => o.run(),
+            Self::Scalar(o) => o.run(),
         }
     }
 }
