@@ -247,3 +247,80 @@ impl MissingEnergySetup {
         total * self.material.nuclei_per_x0_cm2 * HBARC2_GEV2_CM2
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::preset;
+
+    #[test]
+    fn efficiency_number_or_table() {
+        let base = preset::text("na64e-invisible").unwrap();
+        // Today's files: one number.
+        let p = preset::parse(base, "x").unwrap();
+        assert_eq!(
+            p.selection.signal_efficiency,
+            SignalEfficiency::Constant(0.5)
+        );
+        // A table, interpolated in ln m and constant beyond its ends.
+        let t = base.replace(
+            "signal_efficiency = 0.5",
+            "signal_efficiency = { mass_gev = [0.001, 0.1], efficiency = [0.7, 0.5] }",
+        );
+        let e = preset::parse(&t, "x").unwrap().selection.signal_efficiency;
+        assert!((e.at(0.01) - 0.6).abs() < 1e-12);
+        assert_eq!(e.at(1e-4), 0.7);
+        assert_eq!(e.at(1.0), 0.5);
+        // Bad tables are errors naming the key.
+        for bad in [
+            "{ mass_gev = [0.1, 0.001], efficiency = [0.7, 0.5] }",
+            "{ mass_gev = [0.001], efficiency = [0.7, 0.5] }",
+            "{ mass_gev = [0.001, 0.1], efficiency = [1.7, 0.5] }",
+            "1.5",
+        ] {
+            let t = base.replace(
+                "signal_efficiency = 0.5",
+                &format!("signal_efficiency = {bad}"),
+            );
+            let err = preset::parse(&t, "x").unwrap_err().to_string();
+            assert!(err.contains("signal_efficiency"), "{err}");
+            assert_eq!(err.lines().count(), 1);
+        }
+    }
+
+    #[test]
+    fn annihilation_switch_and_positron_window() {
+        let p = preset::load("na64e-invisible").unwrap();
+        assert!(p.model.annihilation);
+        assert!(
+            !preset::load("na64e-invisible-2019")
+                .unwrap()
+                .model
+                .annihilation
+        );
+        let setup = MissingEnergySetup {
+            beam_energy: 100.0,
+            ecal_energy_max: 50.0,
+            material: p.material().unwrap(),
+            thickness_x0: 40.0,
+            positron_beam: false,
+            method: BremMethod::Etl,
+            shower_events: 20_000,
+            seed: 1,
+        };
+        // The extended histogram keeps an edge at the cut and the bins above.
+        let base = setup.track_lengths();
+        let ext = setup.track_lengths_down_to(45.0);
+        assert!(ext.edges[0] <= 45.0);
+        let k = ext.edges.len() - base.edges.len();
+        for (a, b) in base.edges.iter().zip(&ext.edges[k..]) {
+            assert!((a / b - 1.0).abs() < 1e-12);
+        }
+        // Sharp cut: nothing below E_R ≈ 44 GeV (m = 0.212 GeV) for a narrow
+        // resonance (α_D = 1e-4); the resonance at 70 GeV gives a yield.
+        let r = EcalResolution::default();
+        let lo = setup.annihilation_yield_per_eot(&ext, 0.212, 1e-4, 0.07, r);
+        let hi = setup.annihilation_yield_per_eot(&ext, 0.267, 1e-4, 0.089, r);
+        assert!(hi > 0.0 && lo < 1e-3 * hi, "{lo} {hi}");
+    }
+}
