@@ -2,6 +2,7 @@
 
 pub mod preset;
 pub mod reach;
+pub mod relic;
 pub mod stats;
 pub mod widths;
 pub mod xsec;
@@ -26,6 +27,8 @@ pub enum Command {
     /// Production cross sections.
     #[command(subcommand)]
     Xsec(xsec::XsecCommand),
+    /// Thermal relic target: the y giving Omega h^2 = 0.12 (freeze-out solver).
+    Relic(relic::Opts),
 }
 
 impl Command {
@@ -37,6 +40,7 @@ impl Command {
             Self::Preset(c) => c.run(),
             Self::Widths(c) => c.run(),
             Self::Xsec(c) => c.run(),
+            Self::Relic(o) => o.run(),
         }
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod dark_photon;
 pub mod portal;
+pub mod relic;
 
 pub use dark_photon::{BranchingRatios, DarkPhoton, DarkPhotonModel, DarkSector, r_ratio};
 pub use portal::{Daughter, DecayChannel, DecayTable, Fip};
