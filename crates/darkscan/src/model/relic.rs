@@ -378,6 +378,27 @@ impl RelicModel {
     }
 }
 
+/// Thermal targets at several χ masses (for the y-plane plots), computed
+/// in parallel: (m_χ, y) per mass, in the order given. `template` supplies
+/// the type, mass ratio, α_D and splitting; its `mass_chi` is ignored.
+pub fn thermal_target_curve(
+    template: RelicModel,
+    masses_chi: &[f64],
+) -> Result<Vec<(f64, f64)>, RelicError> {
+    use rayon::prelude::*;
+    masses_chi
+        .par_iter()
+        .map(|&m| {
+            let r = RelicModel {
+                mass_chi: m,
+                ..template
+            }
+            .thermal_target()?;
+            Ok((m, r.y))
+        })
+        .collect()
+}
+
 /// e^x K₁(x), Abramowitz & Stegun 9.8.7 (x ≤ 2) and 9.8.8 (x > 2);
 /// relative accuracy ≈ 1e-7.
 #[must_use]
