@@ -38,7 +38,7 @@
 //! and it is the full Breit–Wigner when the width spans many bins (for
 //! α_D = 0.5, m_A′ = 3m_χ, Γ/m ≈ 0.15, so the resonance covers ≈ ±15 % of
 //! E_R and the NA64 yield reaches well below and above the nominal window
-//! m_e·2·(50…100 GeV) ⇒ m ∈ [0.226, 0.320] GeV).
+//! m = √(2m_e E_R) with E_R from 50 to 100 GeV, i.e. m ∈ [0.226, 0.320] GeV).
 //!
 //! Each bin is weighted by the probability that the event passes the
 //! missing-energy cut: the A′ takes E₊ + m_e, the rest of the shower
@@ -136,9 +136,9 @@ impl EcalResolution {
         crate::numeric::special::normal_cdf((cut - deposit) / s)
     }
 
-    /// Lowest true deposit-complement worth tracking: the A′ energy below
-    /// which fewer than Φ(−`n_sigma`) of events pass, i.e. E₀ − cut − n σ at
-    /// the cut (GeV). Used to extend the shower histogram below E₀ − cut.
+    /// Lowest A′ energy (GeV) worth histogramming: E₀ − cut − n σ_E(cut),
+    /// below which fewer than Φ(−`n_sigma`) of the events pass the smeared
+    /// cut. Used to extend the shower histogram below E₀ − cut.
     #[must_use]
     pub fn lowest_relevant_energy(&self, beam_energy: f64, cut: f64, n_sigma: f64) -> f64 {
         beam_energy - cut - n_sigma * self.sigma(cut)
