@@ -373,7 +373,6 @@ pub fn run_missing_energy(
         preset.scan.coupling_max,
         preset.scan.n_couplings,
     );
-
     let done = std::sync::atomic::AtomicUsize::new(0);
     let per_mass: Vec<(Vec<f64>, Intervals)> = masses
         .par_iter()

@@ -271,7 +271,10 @@ impl Preset {
         if let Err(e) = self.selection.signal_efficiency.validate() {
             return Err(bad(
                 "selection.signal_efficiency",
-                format!("{:?}", self.selection.signal_efficiency),
+                match &self.selection.signal_efficiency {
+                    SignalEfficiency::Constant(e) => e.to_string(),
+                    SignalEfficiency::Table(_) => "(table)".to_string(),
+                },
                 &e,
             ));
         }
