@@ -4,6 +4,8 @@
 //!   (10⁵ primaries of 100 GeV in the NA64 ECAL);
 //! - `yield_per_eot`: the A′ yield at one mass from those track lengths
 //!   (ETL cross section on every energy bin);
+//! - `annihilation/one mass`: the resonant e⁺e⁻ → A′ yield at one mass from
+//!   the positron track lengths (Breit–Wigner integrated over every bin);
 //! - `reach/na64e-invisible`: the whole preset scan (shower, 100 masses ×
 //!   121 couplings, limit edges refined by root finding).
 //!
@@ -12,6 +14,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use darkscan::experiment::missing_energy::MissingEnergySetup;
 use darkscan::experiment::preset;
+use darkscan::production::annihilation::EcalResolution;
 use darkscan::reach::{ReachOptions, run_missing_energy};
 use std::hint::black_box;
 
@@ -39,6 +42,18 @@ fn reach(c: &mut Criterion) {
     let tracks = s.track_lengths();
     g.bench_function("yield_per_eot/one mass", |b| {
         b.iter(|| black_box(s.yield_per_eot(&tracks, black_box(0.01))))
+    });
+    let extended = s.track_lengths_down_to(45.0);
+    g.bench_function("annihilation/one mass", |b| {
+        b.iter(|| {
+            black_box(s.annihilation_yield_per_eot(
+                &extended,
+                black_box(0.25),
+                0.1,
+                0.25 / 3.0,
+                EcalResolution::default(),
+            ))
+        })
     });
     let p = preset::load("na64e-invisible").unwrap();
     g.bench_function("reach/na64e-invisible (100 masses)", |b| {

@@ -563,13 +563,22 @@ pub fn run_missing_energy(
         shower_events: preset.shower.events,
         seed: preset.shower.seed,
     };
-    let tracks = setup.track_lengths();
+    let resolution = preset.selection.ecal_resolution();
+    let annihilation = preset.model.annihilation;
+    let tracks = if annihilation {
+        setup.track_lengths_down_to(resolution.lowest_relevant_energy(
+            beam,
+            setup.ecal_energy_max,
+            5.0,
+        ))
+    } else {
+        setup.track_lengths()
+    };
     let couplings = log_space(
         preset.scan.coupling_min,
         preset.scan.coupling_max,
         preset.scan.n_couplings,
     );
-    let norm = exposure * preset.selection.signal_efficiency;
     let n_ul_by_mass = vec![n_ul; masses.len()];
     let rows = scan_grid(
         &masses,
@@ -577,11 +586,17 @@ pub fn run_missing_energy(
         &n_ul_by_mass,
         |_, m| {
             let y1 = setup.yield_per_eot(&tracks, m);
+            let y_ann = if annihilation {
+                setup.annihilation_yield_per_eot(&tracks, m, alpha_d, m / ratio, resolution)
+            } else {
+                0.0
+            };
+            let norm = exposure * preset.selection.signal_efficiency.at(m);
             Ok(SignalFn(move |eps: f64| {
                 let br_inv = DarkPhoton::new(m, eps)
                     .and_then(|a| a.with_dark_sector(alpha_d, m / ratio))
                     .map_or(0.0, |a| a.branching_ratios().invisible);
-                norm * y1 * eps * eps * br_inv
+                norm * eps * eps * (y1 * br_inv + y_ann)
             }))
         },
         progress,

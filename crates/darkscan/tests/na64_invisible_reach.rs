@@ -10,8 +10,10 @@
 //!   digitisation of its Fig. 3 (`limits/NA64_NA642019imj.lmt`).
 //!
 //! The 2016–2022 curve includes A′ production by resonant annihilation of
-//! shower positrons, which darkscan does not model yet; it dominates between
-//! about 0.15 and 0.35 GeV, so those masses are not compared.
+//! shower positrons (e⁺e⁻ → A′, NA64 PRD 104 (2021) L091701), which
+//! dominates between about 0.21 and 0.3 GeV; the `na64e-invisible` preset
+//! turns it on (`model.annihilation = true`) and those masses are compared
+//! separately, at the curve's α_D = 0.1.
 //!
 //! Requirement (NA64 reach issue): agreement within 20 % in ε from 1 MeV to
 //! 0.5 GeV at each result's own exposure. The tests state it in the signal,
@@ -49,10 +51,48 @@ const PRL123_2019: &[(f64, f64)] = &[
     (0.5, 3.36e-3),
 ];
 
-fn ours(preset_name: &str, masses: &[f64]) -> Vec<f64> {
+/// The 2016–2022 curve between 0.15 and 0.35 GeV, where annihilation
+/// matters: the same ESPP file, log–log interpolated between its points
+/// (sorted by mass). Its features: the bremsstrahlung limit up to 0.21 GeV,
+/// a drop by 2.3× between 0.21 and 0.23 GeV where E_R = m²/2m_e crosses the
+/// 50 GeV missing-energy threshold, a minimum 1.35×10⁻⁴ at 0.237 GeV, and
+/// the return to bremsstrahlung at E_R → 100 GeV (m = 0.32 GeV).
+const PRL131_2023_RESONANCE: &[(f64, f64)] = &[
+    (0.15, 3.178e-4),
+    (0.175, 3.693e-4),
+    (0.2, 3.733e-4),
+    (0.21, 3.247e-4),
+    (0.22, 2.095e-4),
+    (0.225, 1.597e-4),
+    (0.25, 1.638e-4),
+    (0.26, 1.986e-4),
+    (0.325, 7.827e-4),
+    (0.35, 9.305e-4),
+];
+
+/// Masses of the same curve where darkscan is more than 20 % stronger
+/// (see [`na64_2016_2022_annihilation_plateau_known_deviation`]).
+const PRL131_2023_RESONANCE_STRONG: &[(f64, f64)] = &[
+    (0.23, 1.473e-4),
+    (0.24, 1.402e-4),
+    (0.275, 2.666e-4),
+    (0.3, 5.432e-4),
+];
+
+/// The α_D of the published ε curve: the same ESPP input converts it to its
+/// y curve (`Constraints_BC2_NA64e-2022.csv`) with y = ε² α_D/81, and the two
+/// files agree for α_D = 0.10–0.11 (e.g. m_A′ = 30 MeV: ε = 5.8×10⁻⁵ and
+/// y = 4.5×10⁻¹² at m_χ = 10 MeV), with the resonance minimum at the same
+/// mass (0.237 GeV ↔ m_χ = 0.078 GeV). The annihilation yield depends on
+/// α_D through the Breit–Wigner width (Γ/m ≈ 0.03 for α_D = 0.1, 0.15 for
+/// 0.5); the bremsstrahlung limit does not (BR_inv ≈ 1).
+const ALPHA_D_OF_THE_CURVE: f64 = 0.1;
+
+fn ours(preset_name: &str, masses: &[f64], alpha_d: Option<f64>) -> Vec<f64> {
     let p = preset::load(preset_name).unwrap();
     let opts = ReachOptions {
         masses: Some(masses.to_vec()),
+        alpha_d,
         ..ReachOptions::default()
     };
     let r = run_missing_energy(preset_name, &p, &opts, &|_| {}).unwrap();
@@ -65,9 +105,19 @@ fn ours(preset_name: &str, masses: &[f64]) -> Vec<f64> {
 /// R = (ε_published/ε_darkscan)² exactly (R > 1: darkscan is stronger). Each
 /// published point i must satisfy `bounds[i].0 < R < bounds[i].1`.
 fn compare(preset_name: &str, published: &[(f64, f64)], bounds: &[(f64, f64)]) {
+    compare_with(preset_name, published, bounds, None);
+}
+
+/// [`compare`] with α_D overridden.
+fn compare_with(
+    preset_name: &str,
+    published: &[(f64, f64)],
+    bounds: &[(f64, f64)],
+    alpha_d: Option<f64>,
+) {
     assert_eq!(published.len(), bounds.len());
     let masses: Vec<f64> = published.iter().map(|p| p.0).collect();
-    let eps = ours(preset_name, &masses);
+    let eps = ours(preset_name, &masses, alpha_d);
     let mut report = String::new();
     let mut bad = Vec::new();
     for (((m, pubd), e), &(lo, hi)) in published.iter().zip(&eps).zip(bounds) {
@@ -89,9 +139,11 @@ fn compare(preset_name: &str, published: &[(f64, f64)], bounds: &[(f64, f64)]) {
 }
 
 /// NA64 2016–2022 (PRL 131 (2023) 161801), 8 masses from 1 MeV to 0.5 GeV
-/// outside the annihilation region. Measured: ε 5–9 % below the published
-/// curve at every mass (ratios 0.911–0.963), i.e. darkscan's signal at the
-/// published ε is 1.08–1.21 × N_UL — one efficiency (0.5) for a mass-dependent
+/// outside the annihilation resonance. Measured: ε 4–11 % below the published
+/// curve at every mass (ratios 0.886–0.963), i.e. darkscan's signal at the
+/// published ε is 1.08–1.27 × N_UL (at 0.05–0.1 GeV 2–7 % of it is
+/// e⁺e⁻ → A′* → χχ̄ off the resonance, which the Breit–Wigner with the
+/// preset's α_D = 0.5 includes; 1.08–1.21 without annihilation) — one efficiency (0.5) for a mass-dependent
 /// 0.5–0.7 in NA64's analysis, and the ETL cross section. Asserted: signal
 /// ratio 1.00–1.30 at every mass (old test: ε within ±20 %, i.e. a signal
 /// anywhere in 0.69–1.56).
@@ -124,4 +176,41 @@ fn na64_2016_2018_limits_full_range() {
     ];
     let bounds: Vec<(f64, f64)> = measured.iter().map(|r| (r / 1.12, r * 1.12)).collect();
     compare("na64e-invisible-2019", PRL123_2019, &bounds);
+}
+
+/// 0.15–0.35 GeV with resonant annihilation, at the curve's α_D = 0.1:
+/// within 20 % in ε, i.e. a signal ratio 0.69–1.56, at these 10 masses.
+/// Measured ε ratios: 0.92 at 0.15 GeV, 0.92 at 0.175, 0.95 at 0.2, 0.99 at
+/// 0.21, 1.11 at 0.22, 0.95 at 0.225, 0.85 at 0.25, 0.82 at 0.26, 0.88 at
+/// 0.325, 0.92 at 0.35. Without annihilation the ratio is 3.1 at 0.225 GeV
+/// and 3.5 at 0.25 GeV.
+#[test]
+fn na64_2016_2022_limits_with_annihilation() {
+    compare_with(
+        "na64e-invisible",
+        PRL131_2023_RESONANCE,
+        &[(0.69, 1.56); 10],
+        Some(ALPHA_D_OF_THE_CURVE),
+    );
+}
+
+/// Known disagreement, asserted as measured: on the resonance plateau
+/// darkscan's limit is 14–31 % stronger than published (ε ratios 0.79 at
+/// 0.23 GeV, 0.86 at 0.24, 0.80 at 0.275, 0.69 at 0.3 GeV; signal ratios
+/// 1.60, 1.35, 1.56, 2.10), growing with E_R = m²/2m_e (51 → 88 GeV).
+/// Candidate causes, not settled: a lower selection efficiency for
+/// annihilation events (the A′ is made deeper in the shower, after a
+/// conversion) that NA64 does not publish, and the bremsstrahlung part being
+/// 5–9 % strong already with the single efficiency 0.5. Bounds: each
+/// measured signal ratio ±12 %, so a drift either way fails.
+#[test]
+fn na64_2016_2022_annihilation_plateau_known_deviation() {
+    let measured = [1.60, 1.35, 1.56, 2.10];
+    let bounds: Vec<(f64, f64)> = measured.iter().map(|r| (r / 1.12, r * 1.12)).collect();
+    compare_with(
+        "na64e-invisible",
+        PRL131_2023_RESONANCE_STRONG,
+        &bounds,
+        Some(ALPHA_D_OF_THE_CURVE),
+    );
 }

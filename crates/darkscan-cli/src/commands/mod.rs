@@ -3,6 +3,7 @@
 pub mod preset;
 pub mod production;
 pub mod reach;
+pub mod relic;
 pub mod stats;
 pub mod widths;
 pub mod xsec;
@@ -30,6 +31,8 @@ pub enum Command {
     /// Production branching ratios of a FIP in parent decays.
     #[command(subcommand)]
     Production(production::ProductionCommand),
+    /// Thermal relic target: the y giving Omega h^2 = 0.12 (freeze-out solver).
+    Relic(relic::Opts),
 }
 
 impl Command {
@@ -42,6 +45,7 @@ impl Command {
             Self::Widths(c) => c.run(),
             Self::Xsec(c) => c.run(),
             Self::Production(c) => c.run(),
+            Self::Relic(o) => o.run(),
         }
     }
 }

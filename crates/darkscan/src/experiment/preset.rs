@@ -9,6 +9,8 @@
 
 use crate::experiment::config::{ConfigError, from_toml, shipped_or_file};
 use crate::experiment::material::{self, Material};
+pub use crate::experiment::missing_energy::{EfficiencyTable, SignalEfficiency};
+use crate::production::annihilation::EcalResolution;
 use crate::production::electron_brem::BremMethod;
 use crate::stats::LimitMethod;
 use serde::Deserialize;
@@ -91,8 +93,27 @@ pub struct Exposure {
 pub struct Selection {
     /// Missing-energy searches: maximum energy left in the target/ECAL (GeV).
     pub ecal_energy_max_gev: f64,
-    /// Overall signal efficiency.
-    pub signal_efficiency: f64,
+    /// Overall signal efficiency: one number, or a table over the A′ mass
+    /// interpolated in ln m (see [`SignalEfficiency`]).
+    pub signal_efficiency: SignalEfficiency,
+    /// Stochastic term a of the calorimeter resolution σ_E/E = a/√E ⊕ b,
+    /// which smears the E_ECAL cut for resonant annihilation (0: sharp).
+    #[serde(default)]
+    pub ecal_resolution_stochastic: f64,
+    /// Constant term b of that resolution (0 by default).
+    #[serde(default)]
+    pub ecal_resolution_constant: f64,
+}
+
+impl Selection {
+    /// The calorimeter resolution that smears the missing-energy cut.
+    #[must_use]
+    pub fn ecal_resolution(&self) -> EcalResolution {
+        EcalResolution {
+            stochastic: self.ecal_resolution_stochastic,
+            constant: self.ecal_resolution_constant,
+        }
+    }
 }
 
 /// Counting-experiment inputs.
@@ -135,6 +156,12 @@ pub struct ModelConfig {
     pub alpha_d: f64,
     /// m_A′/m_χ.
     pub mass_ratio: f64,
+    /// Add resonant annihilation of shower positrons, e⁺e⁻ → A′
+    /// ([`crate::production::annihilation`]) to the bremsstrahlung yield.
+    /// Off when absent, so files written before it reproduce their results;
+    /// the shipped `na64e-invisible` turns it on.
+    #[serde(default)]
+    pub annihilation: bool,
 }
 
 /// Default scan grid.
@@ -241,13 +268,29 @@ impl Preset {
                 &format!("unknown material; known: {}", known.join(", ")),
             ));
         }
-        let eff = self.selection.signal_efficiency;
-        if !(eff.is_finite() && eff > 0.0 && eff <= 1.0) {
+        if let Err(e) = self.selection.signal_efficiency.validate() {
             return Err(bad(
                 "selection.signal_efficiency",
-                eff.to_string(),
-                "must lie in (0, 1]",
+                match &self.selection.signal_efficiency {
+                    SignalEfficiency::Constant(e) => e.to_string(),
+                    SignalEfficiency::Table(_) => "(table)".to_string(),
+                },
+                &e,
             ));
+        }
+        for (key, v) in [
+            (
+                "selection.ecal_resolution_stochastic",
+                self.selection.ecal_resolution_stochastic,
+            ),
+            (
+                "selection.ecal_resolution_constant",
+                self.selection.ecal_resolution_constant,
+            ),
+        ] {
+            if !(v.is_finite() && (0.0..1.0).contains(&v)) {
+                return Err(bad(key, v.to_string(), "must lie in [0, 1)"));
+            }
         }
         if self.selection.ecal_energy_max_gev >= self.beam.energy_gev {
             return Err(bad(

@@ -6,6 +6,8 @@
 //! - [`hnl`]: heavy neutral leptons (neutrino portal), Majorana or Dirac.
 //! - [`scalar`]: a dark scalar mixing with the Higgs (scalar portal).
 //! - [`alp`]: axion-like particles (photon, fermion and gluon couplings).
+//! - [`relic`]: thermal freeze-out of light dark matter through an A′ (the
+//!   thermal targets of the y plane).
 //! - [`spec`]: the `[model]` table of presets, mapping names to models.
 //! - [`portal`]: the interface every model implements ([`Fip`]: coupling
 //!   vector, coupling axis and power, decay table with final states).
@@ -14,6 +16,7 @@ pub mod alp;
 pub mod dark_photon;
 pub mod hnl;
 pub mod portal;
+pub mod relic;
 pub mod scalar;
 pub mod spec;
 

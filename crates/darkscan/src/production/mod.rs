@@ -1,5 +1,6 @@
 //! How FIPs are made: cross sections and parent spectra.
 
+pub mod annihilation;
 mod binned;
 pub mod dump_sources;
 pub mod electron_brem;
