@@ -47,7 +47,7 @@ fn at(c: &[(f64, f64)], m: f64) -> f64 {
 fn hnl_dump_projection_against_drewes_et_al() {
     let mut p = match SearchPreset::load("na62-dump-hnl-1e18").unwrap() {
         SearchPreset::BeamDump(p) => p,
-        SearchPreset::MissingEnergy(_) => unreachable!(),
+        _ => unreachable!("a beam-dump preset"),
     };
     p.events_per_channel = 20_000;
     let lower_masses = [0.6, 1.0, 1.2, 1.5];
