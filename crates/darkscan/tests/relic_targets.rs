@@ -24,7 +24,7 @@
 //! pseudo-Dirac (Δ = 0) 1.10–1.28 at all six masses; scalar 1.11–1.23 from
 //! 10 MeV to 0.2 GeV; Majorana 1.05–1.23 at 10 MeV, 30 MeV and 0.2 GeV.
 //! Out of 30 %: scalar 1.33 at 1 MeV and 1.39 at 0.3 GeV, Majorana 1.40 at
-//! 1 MeV, 1.33 at 0.1 GeV and 1.39 at 0.3 GeV (the ignored test below).
+//! 1 MeV, 1.33 at 0.1 GeV and 1.39 at 0.3 GeV (asserted as measured below).
 //!
 //! Where the differences come from (a finer scan of the pseudo-Dirac line):
 //! 0.98–1.04 at 50–70 MeV and 0.98–1.00 at 0.11–0.12 GeV; a local excess
@@ -114,17 +114,20 @@ fn relic_targets_within_30_percent() {
     assert!(w < 0.30, "worst deviation {w:.3}");
 }
 
-/// Known deviation, kept visible: the p-wave (scalar, Majorana) targets at
-/// 1 MeV and 0.3 GeV, and Majorana at 0.1 GeV, are 33–40 % above the
-/// published lines.
+/// Known deviation, asserted as measured (issue 12: no ignored tests for
+/// known disagreements): the p-wave (scalar, Majorana) targets at 1 MeV and
+/// 0.3 GeV, and Majorana at 0.1 GeV, are 33–40 % above the published lines
+/// (measured y ratios: scalar 1.33, 1.39; Majorana 1.40, 1.33, 1.39; causes
+/// in the module docs). The solver is deterministic: each ratio must stay
+/// within ±5 % of its measured value, so a drift either way fails.
 #[test]
-#[ignore = "known 33-40 % excess of the p-wave targets at 1 MeV, 0.1 GeV (Majorana) and 0.3 GeV"]
 fn relic_targets_p_wave_known_deviation() {
-    let w = worst(&[
-        (DmKind::Scalar, &[SCALAR[0], SCALAR[5]]),
-        (DmKind::Majorana, &[MAJORANA[0], MAJORANA[3], MAJORANA[5]]),
-    ]);
-    assert!(w < 0.30, "worst deviation {w:.3}");
+    let scalar = ratios(DmKind::Scalar, &[SCALAR[0], SCALAR[5]]);
+    let majorana = ratios(DmKind::Majorana, &[MAJORANA[0], MAJORANA[3], MAJORANA[5]]);
+    let measured = [1.33, 1.39, 1.40, 1.33, 1.39];
+    for (r, m) in scalar.iter().chain(&majorana).zip(measured) {
+        assert!((r / m - 1.0).abs() < 0.05, "ratio {r:.3}, measured {m}");
+    }
 }
 
 #[test]
