@@ -132,6 +132,10 @@ pub const DUMP_PRESETS: &[(&str, &str)] = &[
         "na62-dump-hnl-1e18",
         include_str!("../../presets/na62-dump-hnl-1e18.toml"),
     ),
+    (
+        "na62-dump-scalar-1e18",
+        include_str!("../../presets/na62-dump-scalar-1e18.toml"),
+    ),
 ];
 
 /// Parses and validates a beam-dump preset.

@@ -307,6 +307,9 @@ impl Fip for AlpModel {
     fn coupling_power(&self) -> i32 {
         2
     }
+    fn mass_symbol(&self) -> String {
+        "m_a".into()
+    }
     fn decays(&self, mass: f64) -> Result<DecayTable, ModelError> {
         if !(mass.is_finite() && mass > 0.0) {
             return Err(ModelError::InvalidMass(mass));

@@ -479,6 +479,9 @@ impl Fip for ScalarModel {
     fn coupling_power(&self) -> i32 {
         1
     }
+    fn mass_symbol(&self) -> String {
+        "m_S".into()
+    }
     fn decays(&self, mass: f64) -> Result<DecayTable, ModelError> {
         check_mass(mass)?;
         let pipi = width_pipi(mass);

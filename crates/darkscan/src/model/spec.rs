@@ -6,6 +6,7 @@
 use super::{DarkPhotonModel, Fip, ModelError};
 use crate::model::dark_photon::DarkSectorRatio;
 use crate::model::hnl::HnlModel;
+use crate::model::scalar::ScalarModel;
 use serde::{Deserialize, Serialize};
 
 /// A model and its coupling vector, as written in a preset.
@@ -38,6 +39,16 @@ pub enum ModelSpec {
         #[serde(default)]
         dirac: bool,
     },
+    /// A dark scalar mixing with the Higgs (coupling axis θ²).
+    Scalar {
+        /// θ² at g = 1 (default 1: the axis is θ² itself).
+        #[serde(default = "one")]
+        theta2: f64,
+    },
+}
+
+fn one() -> f64 {
+    1.0
 }
 
 impl Default for ModelSpec {
@@ -56,6 +67,7 @@ impl ModelSpec {
         match self {
             Self::DarkPhoton { .. } => "dark-photon",
             Self::Hnl { .. } => "hnl",
+            Self::Scalar { .. } => "scalar",
         }
     }
 
@@ -91,6 +103,7 @@ impl ModelSpec {
                 utau2,
                 dirac,
             } => Ok(Box::new(HnlModel::new(ue2, umu2, utau2, dirac)?)),
+            Self::Scalar { theta2 } => Ok(Box::new(ScalarModel::new(theta2)?)),
         }
     }
 }

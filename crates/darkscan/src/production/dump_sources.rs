@@ -12,11 +12,15 @@
 //!   decaying through every channel of [`crate::production::hnl`] (leptonic
 //!   two-body and semileptonic three-body), and `tau(D_s+)`, `tau(D_s-)`:
 //!   τ from D_s → τν followed by τ → N X. B_s and B_c are not produced
-//!   (no B_s channel in the HNL production module, no B_c in the table).
+//!   (no B_s channel in the HNL production module, no B_c in the table);
+//! - dark scalar: `B+`, `B-`, `B0`, `B0~` → K(*) S ([`crate::production::scalar`],
+//!   top loop); kaon decays in the dump are not included (the K⁺, K_L
+//!   spectra are not tabulated, and most kaons interact before decaying).
 
 use crate::kinematics::{FourVector, Vec3, three_body_phase_space, two_body_decay};
 use crate::model::ModelSpec;
 use crate::model::hnl::HnlModel;
+use crate::model::scalar::ScalarModel;
 use crate::numeric::rng::Rng;
 use crate::production::hnl;
 use crate::production::meson_decay::MesonChannel;
@@ -95,8 +99,12 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .map(|(n, _)| *n)
             .chain(["tau(D_s+)", "tau(D_s-)"])
             .collect(),
+        ModelSpec::Scalar { .. } => SCALAR_PARENTS.iter().map(|(n, _)| *n).collect(),
     }
 }
+
+/// The B-meson parents of dark scalars in the dump: (name, PDG id).
+const SCALAR_PARENTS: [(&str, i32); 4] = [("B+", 521), ("B-", -521), ("B0", 511), ("B0~", -511)];
 
 /// The heavy-meson parents of HNLs in the dump: (name, PDG id).
 const HNL_PARENTS: [(&str, i32); 10] = [
@@ -120,14 +128,7 @@ pub const BR_DS_TAU_NU: f64 = 0.0536;
 /// coupling vector `model`, as [`ParentDecay`]s (BR and recoil masses).
 fn hnl_modes(parent_pdg: i32, mass: f64, model: &HnlModel) -> Vec<ParentDecay> {
     hnl::channels(parent_pdg, mass, model)
-        .map(|chs| {
-            chs.into_iter()
-                .map(|c| ParentDecay {
-                    branching_ratio: c.branching_ratio,
-                    recoil_masses: c.recoil.iter().map(|d| d.mass).collect(),
-                })
-                .collect()
-        })
+        .map(|chs| chs.iter().map(|c| c.as_parent_decay()).collect())
         .unwrap_or_default()
 }
 
@@ -290,6 +291,26 @@ pub fn proton_dump_sources(
                 }
             }
             Ok(out)
+        }
+        &ModelSpec::Scalar { theta2 } => {
+            let model = ScalarModel::new(theta2).map_err(|e| e.to_string())?;
+            selected
+                .iter()
+                .map(|&name| {
+                    let pdg = SCALAR_PARENTS
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|&(_, p)| p)
+                        .ok_or_else(|| format!("unknown scalar parent {name}"))?;
+                    let modes = crate::production::scalar::channels(pdg, mass, &model)
+                        .map(|chs| chs.iter().map(|c| c.as_parent_decay()).collect())
+                        .unwrap_or_default();
+                    let src = parent_table_with_cascade(pdg, cascade)
+                        .and_then(|p| ParentDecaySource::with_parents(name, p, mass, modes))
+                        .ok_or_else(|| format!("no spectrum for parent {name}"))?;
+                    Ok(Box::new(src) as Box<dyn FipSource>)
+                })
+                .collect()
         }
     }
 }

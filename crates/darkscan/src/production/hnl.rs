@@ -61,18 +61,7 @@ use crate::units::{self, G_FERMI, lifetime_to_width};
 use std::f64::consts::PI;
 use std::sync::OnceLock;
 
-/// One production channel at a given HNL mass and coupling vector.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct ProductionChannel {
-    /// e.g. "K+ -> mu+ N".
-    pub name: String,
-    /// PDG id of the parent.
-    pub parent_pdg: i32,
-    /// BR(parent → N + recoil) at the model's couplings (g = 1).
-    pub branching_ratio: f64,
-    /// The other final-state particles, for kinematics.
-    pub recoil: Vec<Daughter>,
-}
+pub use crate::production::source::ProductionChannel;
 
 /// Parents with production channels (PDG ids; their charge conjugates are
 /// accepted by [`channels`] too): π⁺, K⁺, D⁺, D⁰, D_s⁺, B⁺, B⁰, B_s⁰, B_c⁺, τ⁻.

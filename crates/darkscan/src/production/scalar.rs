@@ -40,22 +40,9 @@ use crate::kinematics::kallen;
 use crate::model::scalar::{M_TOP, ScalarModel, higgs_vev};
 use crate::model::{Daughter, ModelError};
 use crate::units::{B_CHARGED, B_NEUTRAL, KAON_CHARGED, KAON_LONG, PION_CHARGED, PION_NEUTRAL};
-use serde::Serialize;
 use std::f64::consts::PI;
 
-/// One way a parent makes the FIP: parent → FIP + recoil.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProductionChannel {
-    /// e.g. "K+ -> pi+ S".
-    pub name: String,
-    /// PDG number of the parent.
-    pub parent_pdg: i32,
-    /// Branching ratio of the parent into this channel at the model's
-    /// coupling.
-    pub branching_ratio: f64,
-    /// The particles produced with the FIP.
-    pub recoil: Vec<Daughter>,
-}
+pub use crate::production::source::ProductionChannel;
 
 /// Wolfenstein parameters of the PDG 2024 global CKM fit (λ, A, ρ̄, η̄).
 pub const WOLFENSTEIN: (f64, f64, f64, f64) = (0.22501, 0.826, 0.1591, 0.3523);

@@ -134,6 +134,32 @@ impl FipSource for ProtonBremSource {
     }
 }
 
+/// One production channel of a FIP in a parent decay, parent → FIP + recoil,
+/// at a model's coupling vector (g = 1): what every model's production
+/// module (`production::hnl`, `production::scalar`) returns.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ProductionChannel {
+    /// e.g. "K+ -> mu+ N", "B+ -> K+ S".
+    pub name: String,
+    /// PDG number of the parent.
+    pub parent_pdg: i32,
+    /// BR(parent → FIP + recoil) at the model's couplings (g = 1).
+    pub branching_ratio: f64,
+    /// The other final-state particles, for kinematics.
+    pub recoil: Vec<crate::model::Daughter>,
+}
+
+impl ProductionChannel {
+    /// The channel as a decay mode of its parent (BR and recoil masses).
+    #[must_use]
+    pub fn as_parent_decay(&self) -> ParentDecay {
+        ParentDecay {
+            branching_ratio: self.branching_ratio,
+            recoil_masses: self.recoil.iter().map(|d| d.mass).collect(),
+        }
+    }
+}
+
 /// One decay mode of a parent that yields the FIP: its branching ratio
 /// (at g = 1) and the masses of the other final-state particles.
 #[derive(Debug, Clone, PartialEq)]
