@@ -504,6 +504,9 @@ pub fn run_preset(
             crate::experiment::kaon_mode::run_kaon_expected(label, p, opts, progress)
         }
         SearchPreset::Kaon(p) => crate::experiment::kaon_mode::run_kaon(label, p, opts, progress),
+        SearchPreset::Pinunu(p) => {
+            crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
+        }
     }
 }
 

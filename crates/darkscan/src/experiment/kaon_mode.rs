@@ -149,19 +149,64 @@ pub const KAON_PRESETS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Parses a two-column limit table (`#` comments); masses must increase.
+/// A published per-mass limit table: (mass in GeV, limit) rows with masses
+/// increasing, and the mass gaps in which it sets no limit.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LimitTable {
+    /// (mass, limit) rows.
+    pub rows: Vec<(f64, f64)>,
+    /// Mass ranges (lo, hi) without a limit (`# gap: lo hi` header lines,
+    /// e.g. around the π⁰ mass in K⁺ → π⁺X).
+    pub gaps: Vec<(f64, f64)>,
+}
+
+impl LimitTable {
+    /// The limit at mass `m`: linear in m and in ln(limit) between rows;
+    /// `None` outside the table or inside a gap.
+    #[must_use]
+    pub fn at(&self, m: f64) -> Option<f64> {
+        if self.gaps.iter().any(|&(lo, hi)| m > lo && m < hi) {
+            return None;
+        }
+        interpolate(&self.rows, m)
+    }
+}
+
+/// Parses a two-column limit table (`#` comments, `# gap: lo hi` lines);
+/// masses (≥ 0) must increase, limits must be positive.
 pub fn parse_limit_table(text: &str, source_name: &str) -> Result<Vec<(f64, f64)>, ConfigError> {
+    parse_limit_table_with_gaps(text, source_name).map(|t| t.rows)
+}
+
+/// [`parse_limit_table`] keeping the gaps.
+pub fn parse_limit_table_with_gaps(
+    text: &str,
+    source_name: &str,
+) -> Result<LimitTable, ConfigError> {
     let mut out: Vec<(f64, f64)> = Vec::new();
+    let mut gaps = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let l = line.trim();
-        if l.is_empty() || l.starts_with('#') {
-            continue;
-        }
         let bad = |message: String| ConfigError::Parse {
             source_name: source_name.to_string(),
             line: i + 1,
             message,
         };
+        if let Some(g) = l.strip_prefix("# gap:") {
+            let v: Vec<f64> = g
+                .split_whitespace()
+                .take(2)
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .map_err(|_| bad(format!("expected '# gap: lo hi', got '{l}'")))?;
+            if let [lo, hi] = v[..] {
+                gaps.push((lo, hi));
+            }
+            continue;
+        }
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
         let v: Vec<f64> = l
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|s| !s.is_empty())
@@ -171,8 +216,10 @@ pub fn parse_limit_table(text: &str, source_name: &str) -> Result<Vec<(f64, f64)
         let [m, u] = v[..] else {
             return Err(bad(format!("expected two numbers, got '{l}'")));
         };
-        if !(m.is_finite() && m > 0.0 && u.is_finite() && u > 0.0) {
-            return Err(bad(format!("mass and limit must be positive, got '{l}'")));
+        if !(m.is_finite() && m >= 0.0 && u.is_finite() && u > 0.0) {
+            return Err(bad(format!(
+                "mass must be >= 0 and the limit positive, got '{l}'"
+            )));
         }
         if out.last().is_some_and(|&(prev, _)| m <= prev) {
             return Err(bad(format!(
@@ -189,7 +236,7 @@ pub fn parse_limit_table(text: &str, source_name: &str) -> Result<Vec<(f64, f64)
             message: "no data rows".into(),
         });
     }
-    Ok(out)
+    Ok(LimitTable { rows: out, gaps })
 }
 
 /// Parses and validates a kaon-mode preset.
@@ -381,7 +428,9 @@ pub fn expected_signal(
         .collect())
 }
 
-/// Log-log interpolation of a table sorted in mass; `None` outside it.
+/// Interpolation of a table sorted in mass: linear in mass, linear in the
+/// logarithm of the value (limits span decades; masses start at 0 for
+/// K⁺ → π⁺X); `None` outside the table.
 #[must_use]
 pub fn interpolate(table: &[(f64, f64)], m: f64) -> Option<f64> {
     let (first, last) = (table.first()?, table.last()?);
@@ -395,7 +444,7 @@ pub fn interpolate(table: &[(f64, f64)], m: f64) -> Option<f64> {
     if x1 == x0 || m == x0 {
         return Some(y0);
     }
-    let t = (m.ln() - x0.ln()) / (x1.ln() - x0.ln());
+    let t = (m - x0) / (x1 - x0);
     Some((y0.ln() + t * (y1.ln() - y0.ln())).exp())
 }
 
@@ -608,12 +657,15 @@ mod tests {
         }
         assert!(parse_limit_table("0.1 1e-9\n0.1 2e-9\n", "x").is_err());
         assert!(parse_limit_table("0.1 -1\n", "x").is_err());
+        assert!(parse_limit_table("-0.1 1e-9\n", "x").is_err());
         assert!(parse_limit_table("# nothing\n", "x").is_err());
         assert!(parse_limit_table("0.1 1e-9 3\n", "x").is_err());
         let t = [(0.1, 1e-8), (0.2, 1e-9)];
-        // Log-log midpoint.
-        let mid = interpolate(&t, (0.1f64 * 0.2).sqrt()).unwrap();
+        // Linear in m, logarithmic in the limit: the mass midpoint.
+        let mid = interpolate(&t, 0.15).unwrap();
         assert!((mid / 10f64.powf(-8.5) - 1.0).abs() < 1e-12, "{mid}");
+        let g = parse_limit_table_with_gaps("# gap: 0.11 0.15\n0 1e-10\n0.2 1e-11\n", "g").unwrap();
+        assert!(g.at(0.12).is_none() && g.at(0.05).is_some() && g.at(0.0) == Some(1e-10));
         assert!(interpolate(&t, 0.3).is_none());
     }
 }

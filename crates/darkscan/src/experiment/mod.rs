@@ -5,6 +5,7 @@ pub mod beam_dump;
 pub mod config;
 pub mod dump_geometry;
 pub mod kaon_mode;
+pub mod kaon_pinunu;
 pub mod material;
 pub mod missing_energy;
 pub mod preset;

@@ -7,6 +7,7 @@
 use crate::experiment::beam_dump::{self, DumpPreset};
 use crate::experiment::config::{ConfigError, shipped_or_file};
 use crate::experiment::kaon_mode::{self, KaonPreset};
+use crate::experiment::kaon_pinunu::{self, PinunuPreset};
 use crate::experiment::preset::{self, Preset};
 
 /// A search configuration of either kind.
@@ -18,6 +19,8 @@ pub enum SearchPreset {
     BeamDump(DumpPreset),
     /// A kaon-decay peak search (NA62 K⁺ → ℓ⁺N), from published limits.
     Kaon(KaonPreset),
+    /// NA62 K⁺ → π⁺X, published BR limits per mass and lifetime.
+    Pinunu(PinunuPreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -27,6 +30,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .iter()
         .chain(beam_dump::DUMP_PRESETS)
         .chain(kaon_mode::KAON_PRESETS)
+        .chain(kaon_pinunu::PINUNU_PRESETS)
         .copied()
         .collect()
 }
@@ -57,6 +61,7 @@ impl SearchPreset {
         match kind.as_deref() {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
+            Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
             _ => preset::parse(text, source_name).map(Self::MissingEnergy),
         }
     }
@@ -68,6 +73,7 @@ impl SearchPreset {
             Self::MissingEnergy(p) => &p.name,
             Self::BeamDump(p) => &p.name,
             Self::Kaon(p) => &p.name,
+            Self::Pinunu(p) => &p.name,
         }
     }
 
@@ -78,6 +84,7 @@ impl SearchPreset {
             Self::MissingEnergy(p) => &p.description,
             Self::BeamDump(p) => &p.description,
             Self::Kaon(p) => &p.description,
+            Self::Pinunu(p) => &p.description,
         }
     }
 
@@ -88,6 +95,7 @@ impl SearchPreset {
             Self::MissingEnergy(p) => &p.reference,
             Self::BeamDump(p) => &p.reference,
             Self::Kaon(p) => &p.reference,
+            Self::Pinunu(p) => &p.reference,
         }
     }
 
@@ -98,6 +106,9 @@ impl SearchPreset {
             Self::MissingEnergy(p) => p.scan.n_masses,
             Self::BeamDump(p) => p.scan.n_masses,
             Self::Kaon(p) => p.limits().map_or(0, |t| t.len()),
+            Self::Pinunu(p) => p
+                .lifetime_limits()
+                .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
         }
     }
 }
@@ -113,8 +124,10 @@ mod tests {
             assert_eq!(p.name(), name);
             let dump = name.contains("dump");
             assert_eq!(matches!(p, SearchPreset::BeamDump(_)), dump, "{name}");
-            let kaon = name.contains("kaon");
+            let kaon = name.contains("kaon-hnl");
             assert_eq!(matches!(p, SearchPreset::Kaon(_)), kaon, "{name}");
+            let pinunu = name.contains("pinunu");
+            assert_eq!(matches!(p, SearchPreset::Pinunu(_)), pinunu, "{name}");
         }
         let e = SearchPreset::load("no-such-preset")
             .unwrap_err()
