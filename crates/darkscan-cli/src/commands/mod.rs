@@ -1,5 +1,7 @@
 //! The subcommands, one module each.
 
+pub mod analysis;
+pub mod generate;
 pub mod preset;
 pub mod reach;
 pub mod stats;
@@ -26,6 +28,12 @@ pub enum Command {
     /// Production cross sections.
     #[command(subcommand)]
     Xsec(xsec::XsecCommand),
+    /// Event-level analysis: pairs, counts, combinatorial background, peak scans.
+    #[command(subcommand)]
+    Analysis(analysis::AnalysisCommand),
+    /// Toy events in the event-file schema (and HepMC3).
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
 }
 
 impl Command {
@@ -37,6 +45,8 @@ impl Command {
             Self::Preset(c) => c.run(),
             Self::Widths(c) => c.run(),
             Self::Xsec(c) => c.run(),
+            Self::Analysis(c) => c.run(),
+            Self::Generate(c) => c.run(),
         }
     }
 }
