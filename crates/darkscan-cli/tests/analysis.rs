@@ -43,7 +43,15 @@ fn pairs_json_rebuilds_the_seed_event() {
     let ev = write(dir.path(), "ev.csv", &seed_events());
     let v = json(&["analysis", "pairs", ev.to_str().unwrap(), "--json"]);
     let p = &v["pairs"][0];
-    for key in ["event", "vertex_m", "cda_m", "mass_gev", "dt_ns", "cda_tax_m", "z_tax_m"] {
+    for key in [
+        "event",
+        "vertex_m",
+        "cda_m",
+        "mass_gev",
+        "dt_ns",
+        "cda_tax_m",
+        "z_tax_m",
+    ] {
         assert!(p.get(key).is_some(), "{key} missing in {p}");
     }
     assert_eq!(p["event"], 7);
@@ -66,10 +74,20 @@ fn pairs_json_rebuilds_the_seed_event() {
     // --out FILE.csv writes a table.
     let out = dir.path().join("pairs.csv");
     darkscan()
-        .args(["analysis", "pairs", ev.to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .args([
+            "analysis",
+            "pairs",
+            ev.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
         .assert()
         .success();
-    assert!(std::fs::read_to_string(out).unwrap().starts_with("event,vertex_x_m"));
+    assert!(
+        std::fs::read_to_string(out)
+            .unwrap()
+            .starts_with("event,vertex_x_m")
+    );
 }
 
 #[test]
@@ -77,12 +95,25 @@ fn count_blinds_and_unblinds() {
     let dir = tempfile::tempdir().unwrap();
     let ev = write(dir.path(), "ev.csv", &seed_events());
     let sel = write(dir.path(), "sel.toml", SELECTION);
-    let args = ["analysis", "count", ev.to_str().unwrap(), "--selection", sel.to_str().unwrap(), "--json"];
+    let args = [
+        "analysis",
+        "count",
+        ev.to_str().unwrap(),
+        "--selection",
+        sel.to_str().unwrap(),
+        "--json",
+    ];
     let v = json(&args);
     assert_eq!(v["blinded"], serde_json::json!(["SR"]));
     assert!(v["regions"]["SR"]["observed"].is_null());
     let cr = &v["regions"]["CR"];
-    for key in ["observed", "expected", "expected_error", "p_excess", "p_likelihood"] {
+    for key in [
+        "observed",
+        "expected",
+        "expected_error",
+        "p_excess",
+        "p_likelihood",
+    ] {
         assert!(cr.get(key).is_some(), "{key} missing in {cr}");
     }
     // CR2 of the seed table: 1 on 0.58 ± 0.07 → 0.4387 (README validation).
@@ -100,7 +131,16 @@ fn generate_and_combinatorial() {
     let dir = tempfile::tempdir().unwrap();
     let halo = dir.path().join("halo.csv");
     darkscan()
-        .args(["generate", "dump-halo", "--events", "4000", "--seed", "3", "--out", halo.to_str().unwrap()])
+        .args([
+            "generate",
+            "dump-halo",
+            "--events",
+            "4000",
+            "--seed",
+            "3",
+            "--out",
+            halo.to_str().unwrap(),
+        ])
         .assert()
         .success();
     let sel = write(
@@ -128,7 +168,10 @@ fn generate_and_combinatorial() {
     );
     // expected = K × Δt/T = K × 10 ns / 4 ms.
     assert!(k > 0);
-    assert!((e - k as f64 * 10e-9 / 0.004).abs() < 1e-12 * e.max(1e-300), "{v}");
+    assert!(
+        (e - k as f64 * 10e-9 / 0.004).abs() < 1e-12 * e.max(1e-300),
+        "{v}"
+    );
     assert!(err > 0.0 && err < e);
 }
 
@@ -137,7 +180,20 @@ fn kaon_peak_scan_and_hepmc3() {
     let dir = tempfile::tempdir().unwrap();
     let sig = dir.path().join("sig.csv");
     darkscan()
-        .args(["generate", "kaon", "--channel", "K+ -> mu+ N", "--mass", "0.3", "--events", "300", "--seed", "2", "--out", sig.to_str().unwrap()])
+        .args([
+            "generate",
+            "kaon",
+            "--channel",
+            "K+ -> mu+ N",
+            "--mass",
+            "0.3",
+            "--events",
+            "300",
+            "--seed",
+            "2",
+            "--out",
+            sig.to_str().unwrap(),
+        ])
         .assert()
         .success();
     let acc = write(dir.path(), "acc.csv", "mass,acceptance\n0.2,0.5\n0.4,0.5\n");
@@ -160,7 +216,17 @@ fn kaon_peak_scan_and_hepmc3() {
         "--json",
     ]);
     let m = &v["masses"][1];
-    for key in ["mass", "window_gev2", "observed", "expected", "p_local", "z_local", "n_ul", "br_ul", "u2_ul"] {
+    for key in [
+        "mass",
+        "window_gev2",
+        "observed",
+        "expected",
+        "p_local",
+        "z_local",
+        "n_ul",
+        "br_ul",
+        "u2_ul",
+    ] {
         assert!(m.get(key).is_some(), "{key} missing in {m}");
     }
     for key in ["max_z_local", "p_global", "z_global"] {
@@ -177,7 +243,18 @@ fn kaon_peak_scan_and_hepmc3() {
     assert!((br - m["n_ul"].as_f64().unwrap() / 5e5).abs() < 1e-12 * br);
     // HepMC3: written by darkscan, read back by darkscan.
     let out = darkscan()
-        .args(["generate", "kaon", "--channel", "K+ -> mu+ N", "--mass", "0.3", "--events", "5", "--format", "hepmc3"])
+        .args([
+            "generate",
+            "kaon",
+            "--channel",
+            "K+ -> mu+ N",
+            "--mass",
+            "0.3",
+            "--events",
+            "5",
+            "--format",
+            "hepmc3",
+        ])
         .assert()
         .success()
         .get_output()
@@ -197,10 +274,26 @@ fn hostile_files_exit_2_naming_the_row() {
     let cases = [
         ("empty.csv", String::new(), "empty"),
         ("header.csv", header.to_string(), "no tracks"),
-        ("cols.csv", "event,charge\n1,1\n".to_string(), "missing required column"),
-        ("nan.csv", format!("{header}1,1,0,0,NaN,0,0,1,0,mu\n"), "row 2"),
-        ("three.csv", format!("{header}{good}1,1,0,0,0,0,0,1,0,mu\n"), "row 4"),
-        ("one.csv", format!("{header}1,1,0,0,0,0,0,1,0,mu\n"), "1 track"),
+        (
+            "cols.csv",
+            "event,charge\n1,1\n".to_string(),
+            "missing required column",
+        ),
+        (
+            "nan.csv",
+            format!("{header}1,1,0,0,NaN,0,0,1,0,mu\n"),
+            "row 2",
+        ),
+        (
+            "three.csv",
+            format!("{header}{good}1,1,0,0,0,0,0,1,0,mu\n"),
+            "row 4",
+        ),
+        (
+            "one.csv",
+            format!("{header}1,1,0,0,0,0,0,1,0,mu\n"),
+            "1 track",
+        ),
     ];
     for (name, text, needle) in cases {
         let p = write(dir.path(), name, &text);
@@ -214,18 +307,98 @@ fn hostile_files_exit_2_naming_the_row() {
     let sel = write(dir.path(), "bad.toml", "[regions.A]\nexpr = \"cda > 1\"\n");
     let ev = write(dir.path(), "ev.csv", &format!("{header}{good}"));
     darkscan()
-        .args(["analysis", "count", ev.to_str().unwrap(), "--selection", sel.to_str().unwrap()])
+        .args([
+            "analysis",
+            "count",
+            ev.to_str().unwrap(),
+            "--selection",
+            sel.to_str().unwrap(),
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown variable 'cda'"));
     darkscan()
-        .args(["analysis", "peak-scan", ev.to_str().unwrap(), "--lepton", "mu", "--masses", "0.1:0.2:3", "--resolution", "0.001"])
+        .args([
+            "analysis",
+            "peak-scan",
+            ev.to_str().unwrap(),
+            "--lepton",
+            "mu",
+            "--masses",
+            "0.1:0.2:3",
+            "--resolution",
+            "0.001",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("more than 1 track"));
     darkscan()
-        .args(["generate", "kaon", "--channel", "K+ -> mu+ N", "--mass", "0.45", "--events", "5"])
+        .args([
+            "generate",
+            "kaon",
+            "--channel",
+            "K+ -> mu+ N",
+            "--mass",
+            "0.45",
+            "--events",
+            "5",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("closed"));
+}
+
+#[test]
+fn documented_flags_exist() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["analysis", "pairs"],
+            &["--beam-point", "--beam-direction", "--json", "--out"],
+        ),
+        (
+            &["analysis", "count"],
+            &["--selection", "--unblind", "--json"],
+        ),
+        (
+            &["analysis", "combinatorial"],
+            &["--selection", "--window-ns", "--livetime-s", "--json"],
+        ),
+        (
+            &["analysis", "peak-scan"],
+            &[
+                "--lepton",
+                "--masses",
+                "--resolution",
+                "--n-kaons",
+                "--acceptance",
+                "--toys",
+                "--seed",
+                "--json",
+            ],
+        ),
+        (&["generate", "dump-halo"], &["--events", "--seed", "--out"]),
+        (
+            &["generate", "kaon"],
+            &["--channel", "--mass", "--events", "--format", "--out"],
+        ),
+    ];
+    for (cmd, flags) in cases {
+        let mut a = cmd.to_vec();
+        a.push("--help");
+        let out = darkscan()
+            .args(&a)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        for f in *flags {
+            assert!(
+                text.contains(f),
+                "`darkscan {} --help` lacks {f}",
+                cmd.join(" ")
+            );
+        }
+    }
 }

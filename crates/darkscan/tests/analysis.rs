@@ -126,7 +126,11 @@ fn true_coincidences(tracks: &[Track], window_ns: f64, sel: &Selection) -> Vec<u
             if t[i].charge == t[j].charge {
                 continue;
             }
-            let (p, m) = if t[i].charge > 0 { (t[i], t[j]) } else { (t[j], t[i]) };
+            let (p, m) = if t[i].charge > 0 {
+                (t[i], t[j])
+            } else {
+                (t[j], t[i])
+            };
             let pair = pair_of(p, m, &BeamLine::default());
             for r in sel.regions_of(&pair) {
                 n[r] += 1;
@@ -171,9 +175,16 @@ expr = "cda_m < 0.03 && p_gev > 50"
         let e = est.regions[&region.name];
         let sigma = (e.error.powi(2) + e.expected).sqrt();
         let obs = counted[i] as f64;
-        println!("{}: estimate {:.2} ± {:.2}, counted {obs}", region.name, e.expected, e.error);
+        println!(
+            "{}: estimate {:.2} ± {:.2}, counted {obs}",
+            region.name, e.expected, e.error
+        );
         assert!(obs > 30.0, "too few coincidences to test: {obs}");
-        assert!((e.expected - obs).abs() < 3.0 * sigma, "{}: {e:?} vs {obs}", region.name);
+        assert!(
+            (e.expected - obs).abs() < 3.0 * sigma,
+            "{}: {e:?} vs {obs}",
+            region.name
+        );
     }
 }
 
@@ -194,7 +205,11 @@ fn sample(n_bkg: u64, n_sig: u64, m_n: f64, seed: u64) -> Vec<f64> {
         };
         let ch = KaonChannel::parse("K+ -> mu+ N").unwrap();
         for d in kaon_decays(&model, ch, m_n, n_sig, seed).unwrap() {
-            m2.push(m2_miss(d.track.kaon_momentum.unwrap(), d.track.momentum, MUON.mass));
+            m2.push(m2_miss(
+                d.track.kaon_momentum.unwrap(),
+                d.track.momentum,
+                MUON.mass,
+            ));
         }
     }
     m2
@@ -222,7 +237,10 @@ fn injected_peak_is_found_with_the_expected_significance() {
     }
     let z_mean = z_sum / f64::from(seeds as u32);
     println!("z expected {z_expected:.3}, mean {z_mean:.3}");
-    assert!((z_mean - z_expected).abs() < 0.75, "{z_mean} vs {z_expected}");
+    assert!(
+        (z_mean - z_expected).abs() < 0.75,
+        "{z_mean} vs {z_expected}"
+    );
     // With 150 signal events (z ≈ 6 expected) a 1 MeV-step scan finds the
     // peak within the mass resolution σ_m = σ/(2m) = 1.7 MeV, and no toy
     // reaches its significance: p_global = 1/(1 + toys).
@@ -231,10 +249,21 @@ fn injected_peak_is_found_with_the_expected_significance() {
     o.toys = 100;
     o.seed = 5;
     let r = scan(&sample(n_bkg, 150, m_n, 99), &o).unwrap();
-    println!("max z {} at {}, p_global {:?}", r.max_z_local, r.max_z_mass, r.p_global);
-    assert!((r.max_z_mass - m_n).abs() <= SIGMA / (2.0 * m_n), "{}", r.max_z_mass);
+    println!(
+        "max z {} at {}, p_global {:?}",
+        r.max_z_local, r.max_z_mass, r.p_global
+    );
+    assert!(
+        (r.max_z_mass - m_n).abs() <= SIGMA / (2.0 * m_n),
+        "{}",
+        r.max_z_mass
+    );
     assert!(r.max_z_local > 4.0, "{}", r.max_z_local);
-    assert!(r.p_global.unwrap() <= 1.0 / 101.0 + 1e-12, "{:?}", r.p_global);
+    assert!(
+        r.p_global.unwrap() <= 1.0 / 101.0 + 1e-12,
+        "{:?}",
+        r.p_global
+    );
     // Reproducible by seed.
     assert_eq!(scan(&sample(n_bkg, 150, m_n, 99), &o).unwrap(), r);
 }
@@ -252,7 +281,10 @@ fn background_only_false_positive_rate() {
         let mut o = PeakScanOptions::new(Pid::Muon, masses.clone(), Resolution::Constant(SIGMA));
         o.toys = 0;
         o.limits = false;
-        for p in scan(&sample(25_000, 0, 0.0, 1000 + seed), &o).unwrap().masses {
+        for p in scan(&sample(25_000, 0, 0.0, 1000 + seed), &o)
+            .unwrap()
+            .masses
+        {
             tests += 1;
             if p.p_local < 0.05 {
                 fired += 1;
@@ -261,9 +293,16 @@ fn background_only_false_positive_rate() {
     }
     let rate = f64::from(fired) / f64::from(tests);
     println!("false-positive rate {rate}");
-    assert!(rate < 0.05 + 3.0 * 0.0069 && rate > 0.05 - 3.0 * 0.0069, "{rate}");
+    assert!(
+        rate < 0.05 + 3.0 * 0.0069 && rate > 0.05 - 3.0 * 0.0069,
+        "{rate}"
+    );
     // The global p-value of a background-only scan is not small.
-    let mut o = PeakScanOptions::new(Pid::Muon, (0..101).map(|i| 0.25 + 0.001 * f64::from(i)).collect(), Resolution::Constant(SIGMA));
+    let mut o = PeakScanOptions::new(
+        Pid::Muon,
+        (0..101).map(|i| 0.25 + 0.001 * f64::from(i)).collect(),
+        Resolution::Constant(SIGMA),
+    );
     o.toys = 100;
     let r = scan(&sample(25_000, 0, 0.0, 7), &o).unwrap();
     assert!(r.p_global.unwrap() > 0.01, "{r:?}");

@@ -73,7 +73,10 @@ impl HaloOpts {
             ..HaloModel::default()
         };
         model.validate()?;
-        write(&self.out, &to_csv(&dump_halo(&model, self.events, self.seed)))
+        write(
+            &self.out,
+            &to_csv(&dump_halo(&model, self.events, self.seed)),
+        )
     }
 }
 
@@ -96,6 +99,9 @@ pub struct KaonOpts {
     /// Gaussian sigma of m2_miss in GeV^2.
     #[arg(long, default_value_t = 1.0e-3, allow_negative_numbers = true)]
     resolution_gev2: f64,
+    /// Number of the first event (to append samples to one file).
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+    first_event: i64,
     /// Output format: csv (event-file schema, smeared lepton) or hepmc3 (true decay).
     #[arg(long, default_value = "csv")]
     format: String,
@@ -112,14 +118,23 @@ impl KaonOpts {
             m2_resolution_gev2: self.resolution_gev2,
             ..KaonModel::default()
         };
-        let decays = kaon_decays(&model, channel, self.mass, self.events, self.seed)?;
+        let mut decays = kaon_decays(&model, channel, self.mass, self.events, self.seed)?;
+        for d in &mut decays {
+            d.track.event = d.track.event.saturating_add(self.first_event);
+        }
         let text = match self.format.as_str() {
             "csv" => to_csv(&decays.iter().map(|d| d.track).collect::<Vec<_>>()),
             "hepmc3" => hepmc3::write(
                 &decays
                     .iter()
                     .enumerate()
-                    .map(|(i, d)| hepmc3::kaon_decay_event(i as i64, d, channel))
+                    .map(|(i, d)| {
+                        hepmc3::kaon_decay_event(
+                            self.first_event.saturating_add(i as i64),
+                            d,
+                            channel,
+                        )
+                    })
                     .collect::<Vec<_>>(),
             ),
             other => bail!("invalid --format value '{other}': expected csv or hepmc3"),

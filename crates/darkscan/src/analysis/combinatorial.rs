@@ -162,9 +162,11 @@ pub fn estimate(
             )));
         }
         None => {
-            let (lo, hi) = singles.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |a, t| {
-                (a.0.min(t.time_ns), a.1.max(t.time_ns))
-            });
+            let (lo, hi) = singles
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |a, t| {
+                    (a.0.min(t.time_ns), a.1.max(t.time_ns))
+                });
             let n = singles.len() as f64;
             let span = (hi - lo) * n / (n - 1.0) * 1e-9;
             if !(span.is_finite() && span > 0.0) {

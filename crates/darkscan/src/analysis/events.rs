@@ -172,7 +172,11 @@ impl<R: BufRead> EventReader<R> {
         }
         let kaon: Vec<Option<usize>> = KAON.iter().map(|c| find(c)).collect();
         let kaon_cols = if kaon.iter().all(Option::is_some) {
-            Some([kaon[0].unwrap_or(0), kaon[1].unwrap_or(0), kaon[2].unwrap_or(0)])
+            Some([
+                kaon[0].unwrap_or(0),
+                kaon[1].unwrap_or(0),
+                kaon[2].unwrap_or(0),
+            ])
         } else if kaon.iter().any(Option::is_some) {
             let i = kaon.iter().position(Option::is_none).unwrap_or(0);
             return Err(AnalysisError::MissingColumn {
@@ -418,8 +422,8 @@ pub fn read_events(path: &Path, max_tracks: usize) -> Result<Vec<Event>, Analysi
 /// # Errors
 /// As [`read_events`].
 pub fn read_events_str(text: &str, max_tracks: usize) -> Result<Vec<Event>, AnalysisError> {
-    let events = EventReader::new(text.as_bytes(), "<input>", max_tracks)?
-        .collect::<Result<Vec<_>, _>>()?;
+    let events =
+        EventReader::new(text.as_bytes(), "<input>", max_tracks)?.collect::<Result<Vec<_>, _>>()?;
     if events.is_empty() {
         return Err(AnalysisError::NoTracks("<input>".into()));
     }
@@ -469,7 +473,9 @@ mod tests {
 
     #[test]
     fn round_trip_and_unknown_columns() {
-        let text = format!("extra,{HEADER}\n7,1,1,0.5,0,100,0,1,50,0.5,mu\n7,1,-1,0,0,110,0,0,20,0.25,e\n");
+        let text = format!(
+            "extra,{HEADER}\n7,1,1,0.5,0,100,0,1,50,0.5,mu\n7,1,-1,0,0,110,0,0,20,0.25,e\n"
+        );
         let ev = read_events_str(&text, 2).unwrap();
         assert_eq!(ev.len(), 1);
         assert_eq!(ev[0].tracks.len(), 2);
@@ -481,13 +487,27 @@ mod tests {
     #[test]
     fn errors_name_the_row() {
         let cases = [
-            (format!("{HEADER}\n1,1,0,0,0,0,0,1,0,mu\n1,-1,0,0,NaN,0,0,1,0,mu\n"), "row 3"),
+            (
+                format!("{HEADER}\n1,1,0,0,0,0,0,1,0,mu\n1,-1,0,0,NaN,0,0,1,0,mu\n"),
+                "row 3",
+            ),
             (format!("{HEADER}\n1,2,0,0,0,0,0,1,0,mu\n"), "row 2"),
             (format!("{HEADER}\n1,1,0,0,0,0,0,1,0,kaon\n"), "pid"),
             (format!("{HEADER}\n1,1,0,0,0,0,0,1\n"), "fields"),
-            (format!("{HEADER}\nx,1,0,0,0,0,0,1,0,mu\n"), "not an integer"),
-            ("event,charge\n1,1\n".to_string(), "missing required column 'x_m'"),
-            (format!("{HEADER}\n1,1,0,0,0,0,0,1,0,mu\n2,1,0,0,0,0,0,1,0,mu\n1,1,0,0,0,0,0,1,0,mu\n"), "consecutive"),
+            (
+                format!("{HEADER}\nx,1,0,0,0,0,0,1,0,mu\n"),
+                "not an integer",
+            ),
+            (
+                "event,charge\n1,1\n".to_string(),
+                "missing required column 'x_m'",
+            ),
+            (
+                format!(
+                    "{HEADER}\n1,1,0,0,0,0,0,1,0,mu\n2,1,0,0,0,0,0,1,0,mu\n1,1,0,0,0,0,0,1,0,mu\n"
+                ),
+                "consecutive",
+            ),
             (format!("{HEADER},kaon_px_gev\n"), "kaon_py_gev"),
         ];
         for (text, needle) in cases {

@@ -81,7 +81,9 @@ impl HaloModel {
         if ok {
             Ok(())
         } else {
-            Err(AnalysisError::Invalid(format!("invalid halo model: {self:?}")))
+            Err(AnalysisError::Invalid(format!(
+                "invalid halo model: {self:?}"
+            )))
         }
     }
 
@@ -94,7 +96,10 @@ impl HaloModel {
         };
         let r = self.radius_m * rng.uniform().sqrt();
         let phi = std::f64::consts::TAU * rng.uniform();
-        let (sx, sy) = (self.slope_sigma * normal(rng), self.slope_sigma * normal(rng));
+        let (sx, sy) = (
+            self.slope_sigma * normal(rng),
+            self.slope_sigma * normal(rng),
+        );
         let p = self.p_min_gev + (self.p_mean_gev - self.p_min_gev) * rng.exponential();
         let dir = Vec3::new(sx, sy, 1.0).unit();
         Track {
@@ -362,7 +367,10 @@ fn rescale_to_m2(kaon: FourVector, p: Vec3, m_l: f64, target: f64) -> Option<Vec
 ///
 /// # Errors
 /// [`AnalysisError::Invalid`] if the mass is unreachable with these momenta.
-#[allow(clippy::too_many_arguments, reason = "one number per published quantity")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one number per published quantity"
+)]
 pub fn two_track_event(
     event: i64,
     pid: Pid,
@@ -435,6 +443,9 @@ mod tests {
         let a = dump_halo(&HaloModel::default(), 100, 9);
         let b = dump_halo(&HaloModel::default(), 100, 9);
         assert_eq!(a, b);
-        assert!(a.iter().all(|t| t.momentum.norm() >= 5.0 && t.point_m.z == 105.0));
+        assert!(
+            a.iter()
+                .all(|t| t.momentum.norm() >= 5.0 && t.point_m.z == 105.0)
+        );
     }
 }

@@ -133,7 +133,10 @@ fn bad(line: u64, what: &str, text: &str) -> AnalysisError {
 /// [`AnalysisError::EmptyFile`] without the header lines,
 /// [`AnalysisError::BadValue`] naming the line of a malformed record.
 pub fn read(text: &str) -> Result<Vec<Event>, AnalysisError> {
-    let mut lines = text.lines().enumerate().map(|(i, l)| (i as u64 + 1, l.trim()));
+    let mut lines = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i as u64 + 1, l.trim()));
     let mut started = false;
     for (n, l) in lines.by_ref() {
         if l.is_empty() || l.starts_with("HepMC::Version") {

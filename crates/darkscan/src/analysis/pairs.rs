@@ -241,8 +241,16 @@ mod tests {
                 rng.uniform() - 0.5,
                 105.0 + 75.0 * rng.uniform(),
             );
-            let d1 = Vec3::new(0.02 * (rng.uniform() - 0.5), 0.02 * (rng.uniform() - 0.5), 1.0);
-            let d2 = Vec3::new(0.02 * (rng.uniform() - 0.5), 0.02 * (rng.uniform() - 0.5), 1.0);
+            let d1 = Vec3::new(
+                0.02 * (rng.uniform() - 0.5),
+                0.02 * (rng.uniform() - 0.5),
+                1.0,
+            );
+            let d2 = Vec3::new(
+                0.02 * (rng.uniform() - 0.5),
+                0.02 * (rng.uniform() - 0.5),
+                1.0,
+            );
             let n = d1.cross(d2).unit();
             let cda = 0.05 * rng.uniform();
             // Each track passes at ±cda/2 from v along the common normal,
@@ -270,8 +278,17 @@ mod tests {
     /// m_μμ = 411 MeV, momenta 99.5 and 39.5 GeV/c, Z_TAX = 35.3 m,
     /// CDA_TAX = 17 mm) as two tracks meeting at a vertex at z = 150 m.
     fn seed_event() -> (Track, Track) {
-        crate::analysis::generate::two_track_event(1, Pid::Muon, 0.411, 99.5, 39.5, 35.3, 0.017, 150.0)
-            .unwrap()
+        crate::analysis::generate::two_track_event(
+            1,
+            Pid::Muon,
+            0.411,
+            99.5,
+            39.5,
+            35.3,
+            0.017,
+            150.0,
+        )
+        .unwrap()
     }
 
     #[test]

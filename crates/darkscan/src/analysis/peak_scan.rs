@@ -75,9 +75,8 @@ impl Resolution {
     pub fn at(&self, m: f64) -> f64 {
         match self {
             Self::Constant(s) => *s,
-            Self::Table(t) => interpolate(t, m).unwrap_or_else(|| {
-                if m < t[0].0 { t[0].1 } else { t[t.len() - 1].1 }
-            }),
+            Self::Table(t) => interpolate(t, m)
+                .unwrap_or_else(|| if m < t[0].0 { t[0].1 } else { t[t.len() - 1].1 }),
         }
     }
 }
@@ -91,7 +90,11 @@ fn interpolate(t: &[(f64, f64)], x: f64) -> Option<f64> {
         return Some(t[0].1);
     }
     let ((x0, y0), (x1, y1)) = (t[i - 1], t[i]);
-    Some(if x1 == x0 { y0 } else { y0 + (y1 - y0) * (x - x0) / (x1 - x0) })
+    Some(if x1 == x0 {
+        y0
+    } else {
+        y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    })
 }
 
 /// Parses a two-column CSV (an optional header line; `x,y` per line),
@@ -263,7 +266,10 @@ fn windows(opts: &PeakScanOptions) -> Windows {
     for &m in &opts.masses {
         let (c, s) = (m * m, opts.resolution.at(m));
         win.push((c - k * s, c + k * s));
-        side.push([(c - outer * s, c - inner * s), (c + inner * s, c + outer * s)]);
+        side.push([
+            (c - outer * s, c - inner * s),
+            (c + inner * s, c + outer * s),
+        ]);
     }
     Windows {
         win,
@@ -281,7 +287,12 @@ fn counts(sorted: &[f64], w: &Windows) -> Vec<(u64, u64)> {
     w.win
         .iter()
         .zip(&w.side)
-        .map(|(&win, side)| (count_in(sorted, win), count_in(sorted, side[0]) + count_in(sorted, side[1])))
+        .map(|(&win, side)| {
+            (
+                count_in(sorted, win),
+                count_in(sorted, side[0]) + count_in(sorted, side[1]),
+            )
+        })
         .collect()
 }
 
@@ -299,7 +310,9 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
         return Err(AnalysisError::Invalid("no mass hypotheses".into()));
     }
     if opts.masses.len() > 100_000 {
-        return Err(AnalysisError::Invalid("at most 100000 mass hypotheses".into()));
+        return Err(AnalysisError::Invalid(
+            "at most 100000 mass hypotheses".into(),
+        ));
     }
     for &m in &opts.masses {
         let s = opts.resolution.at(m);
@@ -310,7 +323,9 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
         }
     }
     if !(opts.window_sigmas.is_finite() && opts.window_sigmas > 0.0) {
-        return Err(AnalysisError::Invalid("the window half-width must be positive".into()));
+        return Err(AnalysisError::Invalid(
+            "the window half-width must be positive".into(),
+        ));
     }
     if opts.acceptance.is_some() != opts.n_kaons.is_some() {
         return Err(AnalysisError::Invalid(
@@ -318,7 +333,9 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
         ));
     }
     if let Some(nk) = opts.n_kaons.filter(|nk| !(nk.is_finite() && *nk > 0.0)) {
-        return Err(AnalysisError::Invalid(format!("the number of kaons must be positive, got {nk}")));
+        return Err(AnalysisError::Invalid(format!(
+            "the number of kaons must be positive, got {nk}"
+        )));
     }
     let mut sorted: Vec<f64> = m2.iter().copied().filter(|x| x.is_finite()).collect();
     sorted.sort_by(f64::total_cmp);
@@ -365,9 +382,13 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
             u2_ul,
         });
     }
-    let (max_z_local, max_z_mass) = points
-        .iter()
-        .fold((f64::NEG_INFINITY, f64::NAN), |a, p| if p.z_local > a.0 { (p.z_local, p.mass) } else { a });
+    let (max_z_local, max_z_mass) = points.iter().fold((f64::NEG_INFINITY, f64::NAN), |a, p| {
+        if p.z_local > a.0 {
+            (p.z_local, p.mass)
+        } else {
+            a
+        }
+    });
     let (p_global, z_global) = if opts.toys > 0 {
         let p = global_p(&sorted, opts, &w, max_z_local)?;
         (Some(p), Some(normal_quantile_upper(p) + 0.0))
@@ -383,9 +404,18 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
     })
 }
 
-fn global_p(sorted: &[f64], opts: &PeakScanOptions, w: &Windows, z_obs: f64) -> Result<f64, AnalysisError> {
+fn global_p(
+    sorted: &[f64],
+    opts: &PeakScanOptions,
+    w: &Windows,
+    z_obs: f64,
+) -> Result<f64, AnalysisError> {
     let lo = w.side.iter().map(|s| s[0].0).fold(f64::INFINITY, f64::min);
-    let hi = w.side.iter().map(|s| s[1].1).fold(f64::NEG_INFINITY, f64::max);
+    let hi = w
+        .side
+        .iter()
+        .map(|s| s[1].1)
+        .fold(f64::NEG_INFINITY, f64::max);
     let s_max = opts
         .masses
         .iter()
@@ -439,9 +469,11 @@ fn global_p(sorted: &[f64], opts: &PeakScanOptions, w: &Windows, z_obs: f64) -> 
 /// [`AnalysisError::Invalid`] for a malformed range.
 pub fn parse_masses(text: &str) -> Result<Vec<f64>, AnalysisError> {
     let f: Vec<&str> = text.split(':').collect();
-    let bad = || AnalysisError::Invalid(format!(
-        "invalid --masses '{text}': expected LO:HI:N with 0 <= LO <= HI and 1 <= N <= 100000"
-    ));
+    let bad = || {
+        AnalysisError::Invalid(format!(
+            "invalid --masses '{text}': expected LO:HI:N with 0 <= LO <= HI and 1 <= N <= 100000"
+        ))
+    };
     if f.len() != 3 {
         return Err(bad());
     }
@@ -452,7 +484,13 @@ pub fn parse_masses(text: &str) -> Result<Vec<f64>, AnalysisError> {
         return Err(bad());
     }
     Ok((0..n)
-        .map(|i| if n == 1 { lo } else { lo + (hi - lo) * i as f64 / (n - 1) as f64 })
+        .map(|i| {
+            if n == 1 {
+                lo
+            } else {
+                lo + (hi - lo) * i as f64 / (n - 1) as f64
+            }
+        })
         .collect())
 }
 
@@ -500,7 +538,12 @@ mod tests {
         assert!(parse_masses("a:b").is_err());
         let t = read_table("mass,acc\n0.1,0.2\n0.3,0.4\n", "acc.csv").unwrap();
         assert!((interpolate(&t, 0.2).unwrap() - 0.3).abs() < 1e-12);
-        assert!(read_table("0.1,0.2\n0.1,0.3\n", "a").unwrap_err().to_string().contains("row 2"));
+        assert!(
+            read_table("0.1,0.2\n0.1,0.3\n", "a")
+                .unwrap_err()
+                .to_string()
+                .contains("row 2")
+        );
         assert!(read_table("0.1,nan\n", "a").is_err());
     }
 }

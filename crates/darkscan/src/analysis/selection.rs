@@ -209,7 +209,12 @@ impl Parser<'_> {
     fn eat(&mut self, s: &str) -> bool {
         self.skip_ws();
         let n = s.chars().count();
-        if self.pos + n <= self.chars.len() && self.chars[self.pos..self.pos + n].iter().copied().eq(s.chars()) {
+        if self.pos + n <= self.chars.len()
+            && self.chars[self.pos..self.pos + n]
+                .iter()
+                .copied()
+                .eq(s.chars())
+        {
             self.pos += n;
             true
         } else {
@@ -415,8 +420,8 @@ impl Selection {
     /// backgrounds, no regions or unknown group members;
     /// [`AnalysisError::Expression`] for a bad expression.
     pub fn from_toml(text: &str) -> Result<Self, AnalysisError> {
-        let raw: RawSelection =
-            toml::from_str(text).map_err(|e| AnalysisError::Selection(e.to_string().trim().replace('\n', " ")))?;
+        let raw: RawSelection = toml::from_str(text)
+            .map_err(|e| AnalysisError::Selection(e.to_string().trim().replace('\n', " ")))?;
         let cuts = Expr::parse("cuts", &raw.cuts)?;
         if raw.regions.is_empty() {
             return Err(AnalysisError::Selection(
@@ -533,7 +538,11 @@ mod tests {
         let e = Expr::parse("SR", "z_tax_m > 6 && z_tax_m < 40 && cda_tax_m < 0.020").unwrap();
         assert!(e.eval(&pair(35.3, 0.017, 0.0)));
         assert!(!e.eval(&pair(45.0, 0.017, 0.0)));
-        let e = Expr::parse("x", "(6 < z_tax_m < 40 || cda_tax_m >= 1e-1) && abs(dt_ns) <= 2.5").unwrap();
+        let e = Expr::parse(
+            "x",
+            "(6 < z_tax_m < 40 || cda_tax_m >= 1e-1) && abs(dt_ns) <= 2.5",
+        )
+        .unwrap();
         assert!(e.eval(&pair(10.0, 0.5, -2.0)));
         assert!(!e.eval(&pair(10.0, 0.5, -3.0)));
         assert!(e.eval(&pair(50.0, 0.2, 1.0)));
@@ -569,7 +578,12 @@ mod tests {
             assert!(e.contains(needle), "{text}: {e}");
         }
         let deep = format!("{}z_tax_m > 1{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert!(Expr::parse("r", &deep).unwrap_err().to_string().contains("deeply"));
+        assert!(
+            Expr::parse("r", &deep)
+                .unwrap_err()
+                .to_string()
+                .contains("deeply")
+        );
     }
 
     #[test]
@@ -594,9 +608,15 @@ expr = "cda_tax_m > 0.02"
         assert_eq!(s.bounds(Var::Cda).1, 0.01);
         for (text, needle) in [
             ("[regions.A]\nexpr = \"cda_m < 1\"\nexpectd = 1", "expectd"),
-            ("[regions.A]\nexpr = \"cda_m < 1\"\nexpected = -1", "non-negative"),
+            (
+                "[regions.A]\nexpr = \"cda_m < 1\"\nexpected = -1",
+                "non-negative",
+            ),
             ("cuts = \"cda_m < 1\"", "at least one region"),
-            ("[regions.A]\nexpr = \"cda_m < 1\"\n[groups]\nG = [\"A\", \"B\"]", "unknown region 'B'"),
+            (
+                "[regions.A]\nexpr = \"cda_m < 1\"\n[groups]\nG = [\"A\", \"B\"]",
+                "unknown region 'B'",
+            ),
         ] {
             let e = Selection::from_toml(text).unwrap_err().to_string();
             assert!(e.contains(needle), "{e}");

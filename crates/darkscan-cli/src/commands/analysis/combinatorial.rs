@@ -83,9 +83,15 @@ impl Opts {
             "{} positive x {} negative tracks, live time {:.6e} s, pair weight {:.6e}, {} pairs evaluated",
             r.n_positive, r.n_negative, r.livetime_s, r.pair_weight, r.pairs_evaluated
         );
-        println!("{:<16} {:>14} {:>14} {:>12}", "region", "expected", "error", "pairs_used");
+        println!(
+            "{:<16} {:>14} {:>14} {:>12}",
+            "region", "expected", "error", "pairs_used"
+        );
         for (name, c) in &r.regions {
-            println!("{name:<16} {:>14.6e} {:>14.6e} {:>12}", c.expected, c.error, c.pairs_used);
+            println!(
+                "{name:<16} {:>14.6e} {:>14.6e} {:>12}",
+                c.expected, c.error, c.pairs_used
+            );
         }
         Ok(())
     }

@@ -37,7 +37,10 @@ impl Opts {
             println!("{}", serde_json::to_value(&r)?);
             return Ok(());
         }
-        println!("{:<16} {:>9} {:>20} {:>10} {:>12}", "region", "observed", "expected", "p_excess", "p_likelihood");
+        println!(
+            "{:<16} {:>9} {:>20} {:>10} {:>12}",
+            "region", "observed", "expected", "p_excess", "p_likelihood"
+        );
         let opt = |v: Option<f64>| v.map_or("-".to_string(), |x| format!("{x:.4}"));
         for (name, c) in &r.regions {
             let obs = c.observed.map_or("blind".to_string(), |n| n.to_string());

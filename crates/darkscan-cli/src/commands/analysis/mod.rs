@@ -51,7 +51,9 @@ fn vec3(option: &str, text: &str) -> Result<Vec3> {
         .split(',')
         .map(|t| t.trim().parse::<f64>())
         .collect::<Result<_, _>>()
-        .map_err(|_| anyhow::anyhow!("invalid {option} value '{text}': expected three numbers X,Y,Z"))?;
+        .map_err(|_| {
+            anyhow::anyhow!("invalid {option} value '{text}': expected three numbers X,Y,Z")
+        })?;
     match v.as_slice() {
         [x, y, z] if v.iter().all(|a| a.is_finite()) => Ok(Vec3::new(*x, *y, *z)),
         _ => bail!("invalid {option} value '{text}': expected three finite numbers X,Y,Z"),

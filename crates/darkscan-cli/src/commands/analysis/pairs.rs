@@ -68,7 +68,9 @@ impl Opts {
         }
         match &self.out {
             Some(path) => {
-                let is_csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+                let is_csv = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
                 let text = if is_csv { csv } else { format!("{}\n", json()) };
                 darkscan::io::write_atomic(path, text.as_bytes())?;
                 eprintln!("wrote {} pairs to {}", pairs.len(), path.display());

@@ -94,12 +94,22 @@ impl Opts {
         for p in &r.masses {
             println!(
                 "{:>10.5} {:>9} {:>10.3} {:>10.3e} {:>8.3} {:>9.3} {:>11} {:>11}",
-                p.mass, p.observed, p.expected, p.p_local, p.z_local, p.n_ul, opt(p.br_ul), opt(p.u2_ul)
+                p.mass,
+                p.observed,
+                p.expected,
+                p.p_local,
+                p.z_local,
+                p.n_ul,
+                opt(p.br_ul),
+                opt(p.u2_ul)
             );
         }
         println!("max z_local {:.3} at {} GeV", r.max_z_local, r.max_z_mass);
         if let (Some(p), Some(z)) = (r.p_global, r.z_global) {
-            println!("p_global {p:.4}  z_global {z:.3}  ({} toys, seed {})", self.toys, self.seed);
+            println!(
+                "p_global {p:.4}  z_global {z:.3}  ({} toys, seed {})",
+                self.toys, self.seed
+            );
         }
         Ok(())
     }
