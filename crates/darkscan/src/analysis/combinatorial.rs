@@ -106,6 +106,9 @@ pub struct CombinatorialResult {
     pub pairs_evaluated: u64,
 }
 
+/// A passing pair: positive index, negative index, region bit mask.
+type Passing = (u32, u32, u64);
+
 struct Prepared {
     x: f64,
     y: f64,
@@ -198,7 +201,7 @@ pub fn estimate(
         return Err(AnalysisError::Invalid("at most 64 regions".into()));
     }
     let (passing, evaluated): (Vec<(u32, u32, u64)>, u64) = if binned {
-        if let Some(t) = singles.iter().find(|t| !(t.momentum.z > 0.0)) {
+        if let Some(t) = singles.iter().find(|t| t.momentum.z.is_nan() || t.momentum.z <= 0.0) {
             return Err(AnalysisError::Invalid(format!(
                 "row {}: the binned pairing needs forward tracks (pz_gev > 0), got {}",
                 t.row, t.momentum.z
@@ -304,7 +307,7 @@ fn binned_pairs(
     };
     let h = 0.5 * length / slabs as f64;
     let cell = (r + 2.0 * s_max * h).max(1e-12);
-    let results: Vec<(Vec<(u32, u32, u64)>, u64)> = (0..slabs)
+    let results: Vec<(Vec<Passing>, u64)> = (0..slabs)
         .into_par_iter()
         .map(|k| {
             let zk = z1 + (2 * k + 1) as f64 * h;
