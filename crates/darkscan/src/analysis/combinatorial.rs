@@ -201,7 +201,10 @@ pub fn estimate(
         return Err(AnalysisError::Invalid("at most 64 regions".into()));
     }
     let (passing, evaluated): (Vec<(u32, u32, u64)>, u64) = if binned {
-        if let Some(t) = singles.iter().find(|t| t.momentum.z.is_nan() || t.momentum.z <= 0.0) {
+        if let Some(t) = singles
+            .iter()
+            .find(|t| t.momentum.z.is_nan() || t.momentum.z <= 0.0)
+        {
             return Err(AnalysisError::Invalid(format!(
                 "row {}: the binned pairing needs forward tracks (pz_gev > 0), got {}",
                 t.row, t.momentum.z

@@ -23,8 +23,8 @@ pub struct Opts {
     /// Live time of the single-track sample in s (default: the span of its track times).
     #[arg(long, allow_negative_numbers = true)]
     livetime_s: Option<f64>,
-    /// Most single tracks read (bounds memory).
-    #[arg(long, default_value_t = 10_000_000)]
+    /// Most single tracks read (bounds memory: about 120 bytes per track).
+    #[arg(long, default_value_t = 2_000_000)]
     max_tracks: usize,
     #[command(flatten)]
     beam: super::BeamArgs,
