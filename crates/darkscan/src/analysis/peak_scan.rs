@@ -13,8 +13,9 @@
 //!   whatever its slope (W = 2kσ), so that is the expectation ("linear fit of
 //!   the sidebands"), with the Poisson error √(n_L + n_R) W/(2S) (for empty
 //!   sidebands the error of one event, W/(2S));
-//! - **local p-value** and z of the observed count from
-//!   [`crate::stats::pvalues`] (Cousins–Highland smearing of that error);
+//! - **local p-value** P(N ≥ n_obs) and z = Φ⁻¹(1 − p) of the observed count,
+//!   the `p_excess` of [`crate::stats::pvalues`] (Cousins–Highland smearing
+//!   of that error);
 //! - **upper limit** on the signal count at 90 % CL with CLs
 //!   ([`crate::stats::upper_limit`]), and with N_K and the acceptance A(m)
 //!   BR_UL = n_UL / (N_K A(m)) and |U_ℓ|²_UL = BR_UL / (B(K→ℓν) ρ_ℓ(m))
@@ -34,7 +35,8 @@ use super::events::{Event, Pid};
 use super::generate::{m2_miss, normal};
 use crate::numeric::rng::Rng;
 use crate::numeric::special::normal_quantile_upper;
-use crate::stats::{LimitMethod, pvalues, upper_limit};
+use crate::stats::pvalue::significances;
+use crate::stats::{LimitMethod, SmearedPoisson, upper_limit};
 use crate::units::{KAON_CHARGED, MUON};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -296,6 +298,13 @@ fn counts(sorted: &[f64], w: &Windows) -> Vec<(u64, u64)> {
         .collect()
 }
 
+/// P(N ≥ n) on b ± δ and its one-sided z: the `p_excess` of
+/// [`crate::stats::pvalues`], without its (here unused) `p_likelihood`.
+fn p_excess(n: u64, b: f64, db: f64) -> Result<(f64, f64), AnalysisError> {
+    let p = SmearedPoisson::new(b, db)?.ln_sf(n, 0.0).exp().min(1.0);
+    Ok((p, significances(p).0))
+}
+
 fn background(n_sb: u64, ratio: f64) -> (f64, f64) {
     (n_sb as f64 * ratio, (n_sb.max(1) as f64).sqrt() * ratio)
 }
@@ -348,7 +357,7 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
     let mut points = Vec::with_capacity(opts.masses.len());
     for ((i, &m), (obs, n_sb)) in opts.masses.iter().enumerate().zip(counts(&sorted, &w)) {
         let (b, db) = background(n_sb, w.ratio);
-        let p = pvalues(obs, b, db)?;
+        let (p_local, z_local) = p_excess(obs, b, db)?;
         let n_ul = if opts.limits {
             upper_limit(LimitMethod::Cls, obs, b, db, crate::stats::DEFAULT_CL)?
         } else {
@@ -375,8 +384,8 @@ pub fn scan(m2: &[f64], opts: &PeakScanOptions) -> Result<PeakScanResult, Analys
             observed: obs,
             expected: b,
             expected_error: db,
-            p_local: p.p_excess,
-            z_local: p.z_one_sided,
+            p_local,
+            z_local,
             n_ul,
             br_ul,
             u2_ul,
@@ -449,7 +458,7 @@ fn global_p(
                 Some(&z) => z,
                 None => {
                     let (b, db) = background(n_sb, w.ratio);
-                    let z = pvalues(obs, b, db)?.z_one_sided;
+                    let z = p_excess(obs, b, db)?.1;
                     cache.insert((obs, n_sb), z);
                     z
                 }
