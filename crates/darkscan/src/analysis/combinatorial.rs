@@ -42,8 +42,9 @@
 //! into slabs of half-length h; at the slab centre the two tracks are then
 //! within L = R + 2 s_max h of each other, so a grid of cell size L finds
 //! every candidate among the 3 × 3 neighbouring cells, and a pair is
-//! evaluated only in the slab that holds its z*. With h = R/(2 s_max) the
-//! work is ∝ N × (tracks within a few L), not N².
+//! evaluated only in the slab that holds its z*. h balances the per-slab
+//! grid cost against the candidates (2 s_max h = √(R² + c₁/(9ρc₂)), see
+//! `binned_pairs`): the work is ∝ N × (slabs + tracks within a few L), not N².
 
 use super::AnalysisError;
 use super::events::Track;

@@ -148,9 +148,9 @@ impl<R: BufRead> EventReader<R> {
         let mut header = String::new();
         let read = input
             .read_line(&mut header)
-            .map_err(|source| AnalysisError::Read {
+            .map_err(|cause| AnalysisError::Read {
                 path: name.into(),
-                source,
+                cause,
             })?;
         if read == 0 || header.trim().is_empty() {
             return Err(AnalysisError::EmptyFile(name.to_string()));
@@ -230,9 +230,9 @@ impl<R: BufRead> EventReader<R> {
             let n = self
                 .input
                 .read_line(&mut self.line)
-                .map_err(|source| AnalysisError::Read {
+                .map_err(|cause| AnalysisError::Read {
                     path: self.name.clone().into(),
-                    source,
+                    cause,
                 })?;
             if n == 0 {
                 return Ok(None);
@@ -391,9 +391,9 @@ pub fn open(
     path: &Path,
     max_tracks: usize,
 ) -> Result<EventReader<std::io::BufReader<std::fs::File>>, AnalysisError> {
-    let f = std::fs::File::open(path).map_err(|source| AnalysisError::Read {
+    let f = std::fs::File::open(path).map_err(|cause| AnalysisError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     EventReader::new(
         std::io::BufReader::new(f),

@@ -35,12 +35,13 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum AnalysisError {
     /// A file could not be opened or read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {}: {cause}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
-        /// The operating-system error.
-        source: std::io::Error,
+        /// The operating-system error (in the message, not a chained source,
+        /// so one-line reports do not repeat it).
+        cause: std::io::Error,
     },
     /// The file has no header line (it is empty).
     #[error("{0}: the file is empty (expected a header line with the column names)")]

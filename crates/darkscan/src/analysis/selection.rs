@@ -483,9 +483,9 @@ impl Selection {
     /// # Errors
     /// As [`Selection::from_toml`], and [`AnalysisError::Read`].
     pub fn from_file(path: &std::path::Path) -> Result<Self, AnalysisError> {
-        let text = std::fs::read_to_string(path).map_err(|source| AnalysisError::Read {
+        let text = std::fs::read_to_string(path).map_err(|cause| AnalysisError::Read {
             path: path.to_path_buf(),
-            source,
+            cause,
         })?;
         Self::from_toml(&text)
     }

@@ -1,6 +1,6 @@
 //! `darkscan analysis peak-scan`.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::Args;
 use darkscan::analysis::events::{Pid, read_events};
 use darkscan::analysis::peak_scan::{
@@ -56,9 +56,9 @@ impl Opts {
         let resolution = match self.resolution.trim().parse::<f64>() {
             Ok(s) => Resolution::Constant(s),
             Err(_) => {
-                let text = std::fs::read_to_string(&self.resolution).with_context(|| {
-                    format!(
-                        "invalid --resolution '{}': neither a number nor a readable CSV file",
+                let text = std::fs::read_to_string(&self.resolution).map_err(|e| {
+                    anyhow::anyhow!(
+                        "invalid --resolution '{}': neither a number nor a readable CSV file ({e})",
                         self.resolution
                     )
                 })?;
@@ -67,8 +67,9 @@ impl Opts {
         };
         let acceptance = match &self.acceptance {
             Some(p) => {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read --acceptance {}", p.display()))?;
+                let text = std::fs::read_to_string(p).map_err(|e| {
+                    anyhow::anyhow!("cannot read --acceptance {}: {e}", p.display())
+                })?;
                 Some(read_table(&text, &p.display().to_string())?)
             }
             None => None,
