@@ -439,6 +439,28 @@ mod tests {
     }
 
     #[test]
+    fn halo_follows_its_documented_model() {
+        // p = 5 GeV + exponential of mean 25 GeV: mean 30 GeV, sd 25 GeV;
+        // equal charges; times uniform over N/rate = 20 ms; slopes σ = 3 mrad.
+        let n = 20_000;
+        let t = dump_halo(&HaloModel::default(), n, 4);
+        let nf = n as f64;
+        let mean_p = t.iter().map(|t| t.momentum.norm()).sum::<f64>() / nf;
+        assert!((mean_p - 30.0).abs() < 4.0 * 25.0 / nf.sqrt(), "{mean_p}");
+        let pos = t.iter().filter(|t| t.charge > 0).count() as f64 / nf;
+        assert!((pos - 0.5).abs() < 4.0 * 0.5 / nf.sqrt(), "{pos}");
+        let t_max = t.iter().map(|t| t.time_ns).fold(0.0, f64::max);
+        assert!(t_max < 2e7 && t_max > 2e7 * (1.0 - 10.0 / nf), "{t_max}");
+        let sx2 = t
+            .iter()
+            .map(|t| (t.momentum.x / t.momentum.z).powi(2))
+            .sum::<f64>()
+            / nf;
+        assert!((sx2.sqrt() - 0.003).abs() < 4.0 * 0.003 / (2.0 * nf).sqrt());
+        assert!(t.iter().all(|t| t.point_m.x.hypot(t.point_m.y) <= 1.0));
+    }
+
+    #[test]
     fn halo_is_reproducible() {
         let a = dump_halo(&HaloModel::default(), 100, 9);
         let b = dump_halo(&HaloModel::default(), 100, 9);
