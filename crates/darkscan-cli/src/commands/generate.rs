@@ -26,8 +26,8 @@ impl GenerateCommand {
     }
 }
 
-/// Most events one command generates.
-const MAX_EVENTS: u64 = 100_000_000;
+/// Most events one command generates (samples are built in memory, ≈ 0.2 kB each).
+const MAX_EVENTS: u64 = 10_000_000;
 
 fn check_events(n: u64) -> Result<()> {
     if n == 0 || n > MAX_EVENTS {
