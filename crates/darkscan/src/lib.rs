@@ -11,6 +11,7 @@
 //! metres and times in seconds unless a name says otherwise (`ctau_m`,
 //! `time_ns`). See [`units`].
 
+pub mod analysis;
 pub mod experiment;
 pub mod io;
 pub mod kinematics;

@@ -1,5 +1,7 @@
 //! The subcommands, one module each.
 
+pub mod analysis;
+pub mod generate;
 pub mod preset;
 pub mod production;
 pub mod reach;
@@ -33,6 +35,12 @@ pub enum Command {
     Production(production::ProductionCommand),
     /// Thermal relic target: the y giving Omega h^2 = 0.12 (freeze-out solver).
     Relic(relic::Opts),
+    /// Event-level analysis: pairs, counts, combinatorial background, peak scans.
+    #[command(subcommand)]
+    Analysis(analysis::AnalysisCommand),
+    /// Toy events in the event-file schema (and HepMC3).
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
 }
 
 impl Command {
@@ -46,6 +54,8 @@ impl Command {
             Self::Xsec(c) => c.run(),
             Self::Production(c) => c.run(),
             Self::Relic(o) => o.run(),
+            Self::Analysis(c) => c.run(),
+            Self::Generate(c) => c.run(),
         }
     }
 }
