@@ -7,15 +7,21 @@
 //! - `annihilation/one mass`: the resonant e⁺e⁻ → A′ yield at one mass from
 //!   the positron track lengths (Breit–Wigner integrated over every bin);
 //! - `reach/na64e-invisible`: the whole preset scan (shower, 100 masses ×
-//!   121 couplings, limit edges refined by root finding).
+//!   121 couplings, limit edges refined by root finding);
+//! - `dump/…`: beam-dump presets on 10 of their masses (the full default
+//!   scans are timed with `time darkscan reach PRESET`, see the README):
+//!   `na62-dump-mumu-2021` (dark photon, five sources) and
+//!   `na62-dump-hnl-1e18` (HNL, twelve heavy-meson and τ sources, any
+//!   two-track final state).
 //!
 //! Run: `cargo bench -p darkscan --bench reach`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use darkscan::experiment::missing_energy::MissingEnergySetup;
 use darkscan::experiment::preset;
+use darkscan::experiment::search::SearchPreset;
 use darkscan::production::annihilation::EcalResolution;
-use darkscan::reach::{ReachOptions, run_missing_energy};
+use darkscan::reach::{ReachOptions, log_space, run_missing_energy, run_preset};
 use std::hint::black_box;
 
 fn setup() -> MissingEnergySetup {
@@ -64,5 +70,24 @@ fn reach(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reach);
+fn dump(c: &mut Criterion) {
+    let mut g = c.benchmark_group("dump");
+    g.sample_size(10);
+    for (name, lo, hi) in [
+        ("na62-dump-mumu-2021", 0.215, 0.7),
+        ("na62-dump-hnl-1e18", 0.15, 5.0),
+    ] {
+        let p = SearchPreset::load(name).unwrap();
+        let opts = ReachOptions {
+            masses: Some(log_space(lo, hi, 10)),
+            ..ReachOptions::default()
+        };
+        g.bench_function(format!("{name} (10 masses)"), |b| {
+            b.iter(|| black_box(run_preset(name, &p, &opts, &|_| {}).unwrap()))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, reach, dump);
 criterion_main!(benches);

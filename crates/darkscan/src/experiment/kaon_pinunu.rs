@@ -113,7 +113,7 @@ impl LifetimeLimits {
     #[must_use]
     pub fn at(&self, m: f64, tau_s: f64) -> Option<f64> {
         let c = &self.curves;
-        if c.is_empty() || !(tau_s > 0.0) || tau_s < c[0].0 {
+        if c.is_empty() || tau_s.is_nan() || tau_s <= 0.0 || tau_s < c[0].0 {
             return None;
         }
         let i = c.partition_point(|(t, _)| *t <= tau_s);
