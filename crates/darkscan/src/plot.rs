@@ -164,10 +164,17 @@ fn log_ticks(lo: f64, hi: f64) -> (Vec<f64>, Vec<f64>) {
     (bold.clone(), bold)
 }
 
+/// Most production channels drawn alone on a plot.
+pub const MAX_CHANNEL_LINES: usize = 6;
+
 /// The title used when none is given: preset and exposure, e.g.
-/// `na64e-invisible — 9.37e11 EOT`.
+/// `na64e-invisible — 9.37e11 EOT` (the preset alone when the result has
+/// no exposure, e.g. a recast of published limits).
 #[must_use]
 pub fn default_title(r: &ReachResult) -> String {
+    if !(r.exposure > 0.0) {
+        return r.preset.clone();
+    }
     format!(
         "{} — {} {}",
         r.preset,
@@ -544,8 +551,15 @@ fn draw<DB: DrawingBackend>(
                 .draw_series(LineSeries::new(line, EXCLUDED.stroke_width(2)))
                 .map_err(draw_err)?;
         }
-        // Each production channel alone, as a dashed-looking thin outline.
-        for (k, (name, _)) in r.channels.iter().enumerate() {
+        // Each production channel alone, as a thin outline — only up to
+        // MAX_CHANNEL_LINES channels (a dozen heavy-meson sources would
+        // hide the result; yields_by_channel.csv has them all).
+        let channels = if r.channels.len() <= MAX_CHANNEL_LINES {
+            &r.channels[..]
+        } else {
+            &[]
+        };
+        for (k, (name, _)) in channels.iter().enumerate() {
             let color = CHANNEL_COLORS[k % CHANNEL_COLORS.len()];
             let cols = columns(&channel_limits(r, k));
             let lines: Vec<_> = regions(&cols, y1).iter().flat_map(boundary).collect();

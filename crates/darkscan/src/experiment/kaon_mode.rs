@@ -623,7 +623,12 @@ fn run_kaon_mode(
             }
         ),
         plane: Plane::Epsilon,
-        exposure: 0.0,
+        // The expected sensitivity's K⁺ decays; a recast has no exposure.
+        exposure: if expected {
+            preset.expected.as_ref().map_or(0.0, |e| e.n_kaon_decays)
+        } else {
+            0.0
+        },
         signal_upper_limit: n_ul,
         limits,
         grid: YieldGrid {
