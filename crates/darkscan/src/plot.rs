@@ -172,7 +172,7 @@ pub const MAX_CHANNEL_LINES: usize = 6;
 /// no exposure, e.g. a recast of published limits).
 #[must_use]
 pub fn default_title(r: &ReachResult) -> String {
-    if !(r.exposure > 0.0) {
+    if r.exposure.is_nan() || r.exposure <= 0.0 {
         return r.preset.clone();
     }
     format!(
