@@ -136,6 +136,10 @@ pub const DUMP_PRESETS: &[(&str, &str)] = &[
         "na62-dump-scalar-1e18",
         include_str!("../../presets/na62-dump-scalar-1e18.toml"),
     ),
+    (
+        "na62-dump-alp-gamma-1e18",
+        include_str!("../../presets/na62-dump-alp-gamma-1e18.toml"),
+    ),
 ];
 
 /// Parses and validates a beam-dump preset.

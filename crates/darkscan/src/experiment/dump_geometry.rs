@@ -153,6 +153,24 @@ pub struct DumpSelection {
     pub sigma_cda_m: f64,
     /// Gaussian resolution of Z_TAX (m).
     pub sigma_z_m: f64,
+    /// γγ final states: minimum energy of each photon in the LKr (GeV).
+    /// Default 3 GeV, an **assumed** cluster threshold (the NA62 γγ
+    /// dump selection was not reachable).
+    #[serde(default = "default_photon_min_energy_gev")]
+    pub photon_min_energy_gev: f64,
+    /// γγ final states: minimum distance between the two clusters at the
+    /// LKr front face (m). Default 0.1 m (**assumed**, a few Molière radii
+    /// of krypton, R_M = 4.7 cm).
+    #[serde(default = "default_photon_min_separation_m")]
+    pub photon_min_separation_m: f64,
+}
+
+fn default_photon_min_energy_gev() -> f64 {
+    3.0
+}
+
+fn default_photon_min_separation_m() -> f64 {
+    0.1
 }
 
 /// Monte Carlo settings of the per-mass acceptance sample.

@@ -76,6 +76,10 @@ pub enum Rejection {
     Cda,
     /// Smeared Z_TAX outside the signal region.
     ZTax,
+    /// A photon of a γγ final state below the LKr energy threshold.
+    PhotonEnergy,
+    /// The two photon clusters closer than the separation cut.
+    PhotonSeparation,
 }
 
 /// The fate of one decay.
@@ -131,10 +135,23 @@ pub fn daughters_are_muons(m: f64) -> bool {
     (m - MUON.mass).abs() < 1e-6 * MUON.mass
 }
 
+/// Two or three daughters, exactly two of them charged (the two tracks).
+#[must_use]
+pub fn is_two_track(c: &DecayChannel) -> bool {
+    (2..=3).contains(&c.daughters.len()) && c.charged_daughters() == 2
+}
+
+/// Exactly two photons (γγ clusters in the LKr).
+#[must_use]
+pub fn is_two_photon(c: &DecayChannel) -> bool {
+    c.daughters.len() == 2 && c.daughters.iter().all(|d| d.pdg_id == 22)
+}
+
 /// The final states a FIP is decayed into by the acceptance Monte Carlo:
 /// the channels of its decay table that the search selects, each with two
 /// or three daughters of which exactly two are charged (the two tracks the
-/// spectrometer reconstructs; ℓℓ, ℓπ, ππ, KK, ℓℓν, …).
+/// spectrometer reconstructs; ℓℓ, ℓπ, ππ, KK, ℓℓν, …), or two photons (two
+/// clusters in the LKr).
 ///
 /// At each decay point one channel is chosen with probability Γ_c/Σ Γ_sel;
 /// the signal then multiplies by the summed branching ratio of the selected
@@ -156,9 +173,7 @@ impl FinalStates {
     pub fn new(channels: Vec<DecayChannel>) -> Option<Self> {
         let channels: Vec<DecayChannel> = channels
             .into_iter()
-            .filter(|c| {
-                c.width > 0.0 && (2..=3).contains(&c.daughters.len()) && c.charged_daughters() == 2
-            })
+            .filter(|c| c.width > 0.0 && (is_two_track(c) || is_two_photon(c)))
             .collect();
         if channels.is_empty() {
             return None;
@@ -440,6 +455,9 @@ pub fn decay_outcome_channel(
         }
         _ => return None,
     }
+    if is_two_photon(channel) {
+        return Some(two_photon_outcome(g, fip, origin, l_m, [lab[0], lab[1]]));
+    }
     let mut charged = ds.iter().zip(lab).filter(|(d, _)| d.charge != 0);
     let (t1, t2) = (charged.next()?, charged.next()?);
     if charged.next().is_some() {
@@ -476,6 +494,60 @@ pub fn decay_outcome_channel(
         z_tax_smeared_m: z_smeared,
         rejection,
     })
+}
+
+/// The selection of a γγ final state: both photons (straight lines, no
+/// magnetic deflection) inside the LKr annulus, each above
+/// `photon_min_energy_gev`, the clusters at least `photon_min_separation_m`
+/// apart. No pointing requirement (without tracks NA62 reconstructs the
+/// vertex assuming the FIP comes from the TAX); the pointing fields are the
+/// true values of the photon pair's direction.
+fn two_photon_outcome(
+    g: &DumpGeometry,
+    fip: FourVector,
+    origin: Vec3,
+    l_m: f64,
+    photons: [FourVector; 2],
+) -> DecayOutcome {
+    let vertex = origin + fip.p.unit() * l_m;
+    let sum = photons[0].p + photons[1].p;
+    let ca = closest_approach_to_beam(&Line::new(vertex, sum));
+    let s = &g.selection;
+    let at_lkr = |p: Vec3| -> Result<Vec3, Rejection> {
+        if p.z.is_nan() || p.z <= 0.0 {
+            return Err(Rejection::Backward);
+        }
+        let pos = Line::new(vertex, p).at((g.lkr.z_m - vertex.z) / p.z);
+        let r2 = pos.x * pos.x + pos.y * pos.y;
+        if r2 < g.lkr.inner_radius_m.powi(2) {
+            Err(Rejection::BeamHole(Station::Lkr))
+        } else if r2 > g.lkr.outer_radius_m.powi(2) {
+            Err(Rejection::OutsideStation(Station::Lkr))
+        } else {
+            Ok(pos)
+        }
+    };
+    let rejection = (|| {
+        let a = at_lkr(photons[0].p)?;
+        let b = at_lkr(photons[1].p)?;
+        if photons.iter().any(|p| p.e < s.photon_min_energy_gev) {
+            return Err(Rejection::PhotonEnergy);
+        }
+        if (a.x - b.x).hypot(a.y - b.y) < s.photon_min_separation_m {
+            return Err(Rejection::PhotonSeparation);
+        }
+        Ok(())
+    })()
+    .err();
+    DecayOutcome {
+        vertex,
+        daughters: photons,
+        cda_m: ca.cda,
+        z_tax_m: ca.vertex.z,
+        cda_smeared_m: ca.cda,
+        z_tax_smeared_m: ca.vertex.z,
+        rejection,
+    }
 }
 
 /// Two standard normal numbers (Box–Muller; G. E. P. Box and M. E. Muller,

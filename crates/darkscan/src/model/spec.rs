@@ -4,6 +4,7 @@
 //! types; everything downstream sees a [`Fip`].
 
 use super::{DarkPhotonModel, Fip, ModelError};
+use crate::model::alp::AlpModel;
 use crate::model::dark_photon::DarkSectorRatio;
 use crate::model::hnl::HnlModel;
 use crate::model::scalar::ScalarModel;
@@ -39,6 +40,29 @@ pub enum ModelSpec {
         #[serde(default)]
         dirac: bool,
     },
+    /// An axion-like particle with its coupling vector (the axis scales all
+    /// couplings; widths ∝ g²): photon g_aγγ [GeV⁻¹], leptons, the BC10
+    /// Yukawa-like g_Y and the BC11 gluon 1/f_G [GeV⁻¹]; absent ones are 0.
+    Alp {
+        /// g_aγγ at g = 1 (GeV⁻¹).
+        #[serde(default)]
+        g_agg: f64,
+        /// g_aee.
+        #[serde(default)]
+        g_aee: f64,
+        /// g_aμμ.
+        #[serde(default)]
+        g_amumu: f64,
+        /// g_aττ.
+        #[serde(default)]
+        g_atautau: f64,
+        /// g_Y (BC10).
+        #[serde(default)]
+        g_y: f64,
+        /// 1/f_G (BC11, GeV⁻¹).
+        #[serde(default)]
+        inv_f_g: f64,
+    },
     /// A dark scalar mixing with the Higgs (coupling axis θ²).
     Scalar {
         /// θ² at g = 1 (default 1: the axis is θ² itself).
@@ -68,6 +92,7 @@ impl ModelSpec {
             Self::DarkPhoton { .. } => "dark-photon",
             Self::Hnl { .. } => "hnl",
             Self::Scalar { .. } => "scalar",
+            Self::Alp { .. } => "alp",
         }
     }
 
@@ -104,6 +129,33 @@ impl ModelSpec {
                 dirac,
             } => Ok(Box::new(HnlModel::new(ue2, umu2, utau2, dirac)?)),
             Self::Scalar { theta2 } => Ok(Box::new(ScalarModel::new(theta2)?)),
+            Self::Alp { .. } => Ok(Box::new(self.alp().expect("matched")?)),
+        }
+    }
+
+    /// The ALP model of an `Alp` spec (validated), `None` for other models.
+    #[must_use]
+    pub fn alp(&self) -> Option<Result<AlpModel, ModelError>> {
+        match *self {
+            Self::Alp {
+                g_agg,
+                g_aee,
+                g_amumu,
+                g_atautau,
+                g_y,
+                inv_f_g,
+            } => {
+                let m = AlpModel {
+                    g_agg,
+                    g_aee,
+                    g_amumu,
+                    g_atautau,
+                    g_y,
+                    inv_f_g,
+                };
+                Some(m.validate().map(|()| m))
+            }
+            _ => None,
         }
     }
 }

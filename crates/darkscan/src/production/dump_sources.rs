@@ -13,6 +13,9 @@
 //!   two-body and semileptonic three-body), and `tau(D_s+)`, `tau(D_s-)`:
 //!   τ from D_s → τν followed by τ → N X. B_s and B_c are not produced
 //!   (no B_s channel in the HNL production module, no B_c in the table);
+//! - ALP (photon coupling): `pi0-primakoff`, `eta-primakoff` — photons of
+//!   π⁰, η → γγ in the dump converting to an ALP by the Primakoff effect on
+//!   the copper nuclei before they convert to e⁺e⁻ ([`PrimakoffFromMesonPhotons`]);
 //! - dark scalar: `B+`, `B-`, `B0`, `B0~` → K(*) S ([`crate::production::scalar`],
 //!   top loop); kaon decays in the dump are not included (the K⁺, K_L
 //!   spectra are not tabulated, and most kaons interact before decaying).
@@ -100,6 +103,121 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .chain(["tau(D_s+)", "tau(D_s-)"])
             .collect(),
         ModelSpec::Scalar { .. } => SCALAR_PARENTS.iter().map(|(n, _)| *n).collect(),
+        ModelSpec::Alp { .. } => vec!["pi0-primakoff", "eta-primakoff"],
+    }
+}
+
+/// ALPs from the photons of light-meson decays in the dump, by Primakoff
+/// conversion γN → aN on the dump nuclei.
+///
+/// Per trial: a π⁰ or η from the shipped spectrum, its γγ decay
+/// (isotropic), one of the two photons (weight ×2); the ALP takes the
+/// photon's energy and direction (coherent, no recoil; the Primakoff angle,
+/// ≲ m_a²/2E² and the screening scale 1/(aE) ≲ 10⁻⁴, is negligible against
+/// the ≈ 10 mrad acceptance). The probability that the photon makes an ALP
+/// before it converts is P = σ_P(E) · n X₀ · 9/7, with n X₀ the nuclei per
+/// cm² in one radiation length and 9X₀/7 the photon's mean free path to pair
+/// conversion (PDG RPP §34.4.2). Photons of the secondary shower are not
+/// followed (a conservative approximation). σ_P is tabulated once per mass
+/// on 64 log-spaced energies and interpolated linearly in ln E.
+pub struct PrimakoffFromMesonPhotons {
+    name: &'static str,
+    meson: crate::production::spectra::Meson,
+    mass: f64,
+    /// Multiplicity × BR(γγ) × 2 × n X₀ · 9/7 (cm⁻²).
+    scale: f64,
+    /// (ln E, σ in cm²) at the model's g_aγγ.
+    sigma: Vec<(f64, f64)>,
+}
+
+impl PrimakoffFromMesonPhotons {
+    /// The source for `meson` in a dump of `material`, ALP mass `mass`,
+    /// photon coupling `g_agg` (GeV⁻¹), up to the beam energy.
+    #[must_use]
+    pub fn new(
+        name: &'static str,
+        meson: crate::production::spectra::Meson,
+        mass: f64,
+        g_agg: f64,
+        material: &crate::experiment::material::Material,
+        beam_energy: f64,
+    ) -> Self {
+        use crate::production::meson_decay::{BR_ETA_GAMMA_GAMMA, BR_PI0_GAMMA_GAMMA};
+        let br = match meson {
+            crate::production::spectra::Meson::Pi0 => BR_PI0_GAMMA_GAMMA,
+            crate::production::spectra::Meson::Eta => BR_ETA_GAMMA_GAMMA,
+            _ => 0.0,
+        };
+        let mult = crate::production::spectra::MesonSpectrum::get(meson).multiplicity;
+        let scale = mult * br * 2.0 * material.nuclei_per_x0_cm2 * 9.0 / 7.0;
+        let (lo, hi) = ((mass * 1.0001).max(1e-3).ln(), beam_energy.ln());
+        let n = 64;
+        let sigma = (0..n)
+            .map(|i| {
+                let le = lo + (hi - lo) * i as f64 / (n - 1) as f64;
+                let s = crate::production::primakoff::sigma_primakoff(
+                    le.exp(),
+                    mass,
+                    g_agg,
+                    material.z,
+                    material.a,
+                );
+                (le, s * crate::units::HBARC2_GEV2_CM2)
+            })
+            .collect();
+        Self {
+            name,
+            meson,
+            mass,
+            scale,
+            sigma,
+        }
+    }
+
+    fn sigma_cm2(&self, e: f64) -> f64 {
+        let le = e.ln();
+        let t = &self.sigma;
+        if t.is_empty() || le < t[0].0 || le > t[t.len() - 1].0 {
+            return 0.0;
+        }
+        let i = t.partition_point(|p| p.0 <= le).clamp(1, t.len() - 1);
+        let ((x0, y0), (x1, y1)) = (t[i - 1], t[i]);
+        y0 + (y1 - y0) * (le - x0) / (x1 - x0)
+    }
+}
+
+impl FipSource for PrimakoffFromMesonPhotons {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn sample(&self, rng: &mut Rng) -> Option<(FourVector, f64)> {
+        if self.scale <= 0.0 {
+            return None;
+        }
+        let spec = crate::production::spectra::MesonSpectrum::get(self.meson);
+        let (p, theta) = spec.sample(rng);
+        let phi = std::f64::consts::TAU * rng.uniform();
+        let dir = Vec3::new(
+            theta.sin() * phi.cos(),
+            theta.sin() * phi.sin(),
+            theta.cos(),
+        );
+        let parent = FourVector::from_mass_momentum(self.meson.mass(), dir * p);
+        let (g1, g2) = two_body_decay(parent, 0.0, 0.0, rng.uniform(), rng.uniform())?;
+        let photon = if rng.uniform() < 0.5 { g1 } else { g2 };
+        let e = photon.e;
+        if e <= self.mass {
+            return None;
+        }
+        let w = self.scale * self.sigma_cm2(e);
+        if w <= 0.0 {
+            return None;
+        }
+        let pa = (e * e - self.mass * self.mass).sqrt();
+        Some((
+            FourVector::from_mass_momentum(self.mass, photon.p.unit() * pa),
+            w,
+        ))
     }
 }
 
@@ -291,6 +409,32 @@ pub fn proton_dump_sources(
                 }
             }
             Ok(out)
+        }
+        ModelSpec::Alp { g_agg, .. } => {
+            let material = crate::experiment::material::copper();
+            selected
+                .iter()
+                .map(|&name| {
+                    let meson = match name {
+                        "pi0-primakoff" => crate::production::spectra::Meson::Pi0,
+                        "eta-primakoff" => crate::production::spectra::Meson::Eta,
+                        other => return Err(format!("unknown ALP source {other}")),
+                    };
+                    let src = PrimakoffFromMesonPhotons::new(
+                        if meson == crate::production::spectra::Meson::Pi0 {
+                            "pi0-primakoff"
+                        } else {
+                            "eta-primakoff"
+                        },
+                        meson,
+                        mass,
+                        *g_agg,
+                        &material,
+                        beam_energy,
+                    );
+                    Ok(Box::new(src) as Box<dyn FipSource>)
+                })
+                .collect()
         }
         &ModelSpec::Scalar { theta2 } => {
             let model = ScalarModel::new(theta2).map_err(|e| e.to_string())?;
