@@ -19,7 +19,7 @@
 use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::dump_geometry::{self, DumpGeometry};
 use crate::mc::acceptance::{AcceptanceSample, FinalStates, build_sample_par_states};
-use crate::mc::reweight::expected_fractions;
+use crate::mc::reweight::{PreparedSample, expected_fractions_prepared};
 use crate::model::{DarkPhotonModel, DecayChannel, DecayTable, Fip, ModelError, ModelSpec};
 use crate::production::dump_sources::{self, DumpBeam, proton_dump_sources};
 use crate::production::source::{FipSource, source_seed};
@@ -291,6 +291,14 @@ pub struct DumpMassPoint {
     /// (source name, its acceptance sample; weights in FIPs per beam
     /// particle at g = 1).
     pub sources: Vec<(String, AcceptanceSample)>,
+    /// The samples prepared for re-weighting, built once (same order).
+    prepared: Vec<PreparedSample>,
+}
+
+impl std::fmt::Debug for PreparedSample {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PreparedSample")
+    }
 }
 
 /// Samples every source at one mass: `events` trials each, the random
@@ -315,7 +323,7 @@ pub fn sample_point(
         .cloned()
         .collect();
     let states = FinalStates::new(chosen);
-    let samples = sources
+    let samples: Vec<(String, AcceptanceSample)> = sources
         .iter()
         .map(|src| {
             let sample = match &states {
@@ -332,8 +340,13 @@ pub fn sample_point(
             (src.name().to_string(), sample)
         })
         .collect();
+    let prepared = samples
+        .iter()
+        .map(|(_, s)| PreparedSample::new(s))
+        .collect();
     Ok(DumpMassPoint {
         mass,
+        prepared,
         selected: states
             .map(|st| st.channels().iter().map(|c| c.name.clone()).collect())
             .unwrap_or_default(),
@@ -356,8 +369,21 @@ pub fn signal_from_samples<'a>(
     samples: impl Iterator<Item = &'a AcceptanceSample>,
     couplings: &[f64],
 ) -> Vec<Vec<f64>> {
+    let prepared: Vec<PreparedSample> = samples.map(PreparedSample::new).collect();
+    signal_from_prepared(decays, selected, &prepared, couplings)
+}
+
+/// [`signal_from_samples`] on samples prepared once for re-weighting.
+#[must_use]
+pub fn signal_from_prepared(
+    decays: &DecayTable,
+    selected: &[String],
+    prepared: &[PreparedSample],
+    couplings: &[f64],
+) -> Vec<Vec<f64>> {
     let sel = |c: &DecayChannel| selected.contains(&c.name);
-    let (brs, ctaus): (Vec<f64>, Vec<f64>) = if decays.branching_ratios_are_coupling_independent() {
+    let (brs, ctaus): (Vec<f64>, Vec<f64>) = if decays.branching_ratios_are_coupling_independent()
+    {
         let br = decays.branching_ratio_where(1.0, sel);
         let ctau1 = decays.ctau_m(1.0);
         couplings
@@ -370,9 +396,10 @@ pub fn signal_from_samples<'a>(
             .map(|&g| (decays.branching_ratio_where(g, sel), decays.ctau_m(g)))
             .unzip()
     };
-    samples
-        .map(|s| {
-            expected_fractions(s, &ctaus)
+    prepared
+        .iter()
+        .map(|p| {
+            expected_fractions_prepared(p, &ctaus)
                 .into_iter()
                 .zip(couplings)
                 .zip(&brs)
@@ -403,12 +430,7 @@ impl DumpMassPoint {
     /// `result[s][j]` for source s at `couplings[j]`.
     #[must_use]
     pub fn signal_per_beam_particle(&self, couplings: &[f64]) -> Vec<Vec<f64>> {
-        signal_from_samples(
-            &self.decays,
-            &self.selected,
-            self.sources.iter().map(|(_, s)| s),
-            couplings,
-        )
+        signal_from_prepared(&self.decays, &self.selected, &self.prepared, couplings)
     }
 }
 

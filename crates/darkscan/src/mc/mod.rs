@@ -15,4 +15,7 @@ pub mod acceptance;
 pub mod reweight;
 
 pub use acceptance::{AcceptanceSample, build_sample, build_sample_par};
-pub use reweight::{decay_probability, expected_fraction, expected_fractions};
+pub use reweight::{
+    PreparedSample, decay_probability, expected_fraction, expected_fractions,
+    expected_fractions_prepared,
+};

@@ -130,8 +130,12 @@ pub fn decay_probability(l1_m: f64, l2_m: f64, lambda_m: f64) -> f64 {
     (-l1_m * inv).exp() * -(-(l2_m - l1_m) * inv).exp_m1()
 }
 
-/// Per-FIP quantities of the kernel that do not depend on cτ.
-struct Prepared {
+/// Per-FIP quantities of the kernel that do not depend on cτ: built once
+/// per acceptance sample ([`PreparedSample::new`]) and reused for every
+/// coupling of a scan — building it allocates n·K values, which per call
+/// would dominate a large scan's time in page faults.
+#[derive(Clone)]
+pub struct PreparedSample {
     /// L₁/βγ (m).
     a: Vec<f64>,
     /// δ/βγ (m).
@@ -144,8 +148,10 @@ struct Prepared {
     k: usize,
 }
 
-impl Prepared {
-    fn new(s: &AcceptanceSample) -> Self {
+impl PreparedSample {
+    /// Prepares `s` for [`expected_fractions_prepared`].
+    #[must_use]
+    pub fn new(s: &AcceptanceSample) -> Self {
         let k = s.decay_points.clamp(1, 64);
         let kf = k as f64;
         let n = s.len();
@@ -234,7 +240,7 @@ impl Prepared {
     }
 }
 
-/// [`Prepared::block_sum`] compiled for AVX2 (4 f64 lanes instead of SSE2's
+/// [`PreparedSample::block_sum`] compiled for AVX2 (4 f64 lanes instead of SSE2's
 /// 2). Rust never fuses a·b + c on its own, so the result is bit-identical to
 /// the baseline build.
 ///
@@ -243,7 +249,7 @@ impl Prepared {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn block_sum_avx2(
-    p: &Prepared,
+    p: &PreparedSample,
     range: std::ops::Range<usize>,
     inv_ctau: f64,
     sc: &mut Scratch,
@@ -253,7 +259,7 @@ unsafe fn block_sum_avx2(
 
 /// The block sum with the widest vector unit the CPU has.
 fn block_sum_dispatch(
-    p: &Prepared,
+    p: &PreparedSample,
     range: std::ops::Range<usize>,
     inv_ctau: f64,
     sc: &mut Scratch,
@@ -280,7 +286,7 @@ fn has_avx2() -> bool {
     }
 }
 
-/// Per-task scratch of [`Prepared::block_sum`].
+/// Per-task scratch of [`PreparedSample::block_sum`].
 struct Scratch {
     e1: Vec<f64>,
     r: Vec<f64>,
@@ -312,8 +318,14 @@ pub fn expected_fraction(sample: &AcceptanceSample, ctau_m: f64) -> f64 {
 /// any number of threads.
 #[must_use]
 pub fn expected_fractions(sample: &AcceptanceSample, ctau_m: &[f64]) -> Vec<f64> {
-    let prep = Prepared::new(sample);
-    let n = sample.len();
+    expected_fractions_prepared(&PreparedSample::new(sample), ctau_m)
+}
+
+/// [`expected_fractions`] on a sample prepared once ([`PreparedSample`]):
+/// the same numbers, without rebuilding the per-FIP arrays at each call.
+#[must_use]
+pub fn expected_fractions_prepared(prep: &PreparedSample, ctau_m: &[f64]) -> Vec<f64> {
+    let n = prep.a.len();
     // 1/cτ; 0 marks a cτ that contributes nothing (cτ ≤ 0, NaN, or so
     // small that 1/cτ overflows).
     let inv: Vec<f64> = ctau_m
@@ -331,7 +343,7 @@ pub fn expected_fractions(sample: &AcceptanceSample, ctau_m: &[f64]) -> Vec<f64>
             inv.iter()
                 .map(|&ic| {
                     if ic > 0.0 {
-                        block_sum_dispatch(&prep, range.clone(), ic, sc, avx2)
+                        block_sum_dispatch(prep, range.clone(), ic, sc, avx2)
                     } else {
                         0.0
                     }
