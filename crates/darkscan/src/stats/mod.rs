@@ -17,6 +17,7 @@
 //! All sums are exact (no asymptotic formulas: at the counts of these searches
 //! asymptotics are 13–41 % off) and run in log space, so counts up to 10⁶ work.
 
+mod interval;
 pub mod limits;
 pub mod poisson;
 pub mod pvalue;
@@ -61,6 +62,16 @@ pub enum StatsError {
     /// A background term that could not be parsed (`a+-b`, `a±b`, `<u` or `a`).
     #[error("malformed background term '{0}': expected VALUE, VALUE+-ERROR or <LIMIT")]
     MalformedTerm(String),
+    /// An input beyond the documented range of a method.
+    #[error("{what} must be at most {max:e}, got {value:e}")]
+    OutOfRange {
+        /// Which input, for which method.
+        what: &'static str,
+        /// The value given.
+        value: f64,
+        /// The documented maximum.
+        max: f64,
+    },
     /// A numerical procedure did not converge (should not happen for valid input).
     #[error("numerical failure: {0}")]
     Numerical(&'static str),
