@@ -24,9 +24,13 @@ use std::f64::consts::PI;
 /// Smallest shape parameter `a` for which [`temme_ln_pq`] is used near
 /// x ≈ a (below it the series and continued fraction converge quickly).
 pub const TEMME_MIN_A: f64 = 1e5;
-/// Half-width of the band |x/a − 1| where the expansion replaces the series
-/// and continued fraction (outside it those converge in ≲ 200 terms).
+/// The expansion replaces the series below λ = x/a = 1 for λ ≥ 1 − TEMME_BAND
+/// (below it the series converges in ≲ 40/(1 − λ) ≤ 130 terms) …
 pub const TEMME_BAND: f64 = 0.3;
+/// … and the continued fraction up to λ = 10 (beyond it the fraction
+/// converges in a few terms; the expansion's C₀ there cancels one digit at
+/// most: (λ − 1)/η ≤ 2.5).
+pub const TEMME_MAX_LAMBDA: f64 = 10.0;
 
 /// t − ln(1 + t), for t > −1, accurate also for |t| ≪ 1 (power series
 /// Σ_{k≥2} (−1)^k t^k / k below |t| = 0.1).
@@ -160,7 +164,7 @@ pub fn ln_q_shift(a: f64, x: f64, t: f64) -> f64 {
         return 0.0;
     }
     let y = x + t;
-    let cf_ok = |v: f64| v >= a + 1.0 && !(a >= TEMME_MIN_A && (v / a - 1.0) <= TEMME_BAND);
+    let cf_ok = |v: f64| v >= a + 1.0 && !(a >= TEMME_MIN_A && v / a <= TEMME_MAX_LAMBDA);
     if cf_ok(x) && cf_ok(y) && x > 0.0 {
         let (_, ln_hx) = ln_gamma_q_cf_parts(a, x);
         let (_, ln_hy) = ln_gamma_q_cf_parts(a, y.max(x * f64::EPSILON));
@@ -177,10 +181,19 @@ mod tests {
 
     #[test]
     fn real_count_poisson_matches_direct_form() {
-        for &(n, mu) in &[(0.0, 2.0), (1.0, 0.5), (7.0, 3.0), (30.0, 31.5), (1e6, 1e6 + 300.0)] {
+        for &(n, mu) in &[
+            (0.0, 2.0),
+            (1.0, 0.5),
+            (7.0, 3.0),
+            (30.0, 31.5),
+            (1e6, 1e6 + 300.0),
+        ] {
             let direct = n * f64::ln(mu) - mu - ln_factorial(n as u64);
             let v = ln_poisson_real(n, mu);
-            assert!((v - direct).abs() < 1e-9 * direct.abs().max(1.0), "{n} {mu}: {v} vs {direct}");
+            assert!(
+                (v - direct).abs() < 1e-9 * direct.abs().max(1.0),
+                "{n} {mu}: {v} vs {direct}"
+            );
         }
         // Far beyond u64 the value is the Gaussian density −½ln(2πμ) − k²/2 at
         // n = μ + k√μ (up to O(k³/√μ) = 1e-11).
@@ -204,8 +217,14 @@ mod tests {
                 let (lp, lq) = temme_ln_pq(a, x);
                 let eq = crate::numeric::special::ln_gamma_q_exact(a, x);
                 let ep = crate::numeric::special::ln_gamma_p_exact(a, x);
-                assert!((lq - eq).abs() < tol * eq.abs().max(1.0), "a={a} k={k}: Q {lq} vs {eq}");
-                assert!((lp - ep).abs() < tol * ep.abs().max(1.0), "a={a} k={k}: P {lp} vs {ep}");
+                assert!(
+                    (lq - eq).abs() < tol * eq.abs().max(1.0),
+                    "a={a} k={k}: Q {lq} vs {eq}"
+                );
+                assert!(
+                    (lp - ep).abs() < tol * ep.abs().max(1.0),
+                    "a={a} k={k}: P {lp} vs {ep}"
+                );
             }
         }
         // Huge a: the median of a Poisson(μ) count is ≈ μ − 1/3, so P(N ≤ μ) ≈ ½.

@@ -144,14 +144,7 @@ pub fn ln_integrate_log_concave_scaled(
 
 /// The point between `a` and `b` where the concave `g` crosses `target`,
 /// searching towards `a` (left side) or `b` (right side) of the mode.
-fn drop_point(
-    g: &impl Fn(f64) -> f64,
-    a: f64,
-    b: f64,
-    target: f64,
-    left: bool,
-    scale: f64,
-) -> f64 {
+fn drop_point(g: &impl Fn(f64) -> f64, a: f64, b: f64, target: f64, left: bool, scale: f64) -> f64 {
     let edge = if left { a } else { b };
     if g(edge) >= target {
         return edge;

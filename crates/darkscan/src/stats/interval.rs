@@ -112,7 +112,10 @@ mod tests {
     fn finds_interval_of_a_parabola() {
         // f(n) = −(n − 1000)²: f > −100 on n ∈ [991, 1009].
         let mut f = |n: f64| -(n - 1000.0) * (n - 1000.0);
-        assert_eq!(superlevel_interval(&mut f, 1000.0, -100.0, 30.0), (991.0, 1009.0));
+        assert_eq!(
+            superlevel_interval(&mut f, 1000.0, -100.0, 30.0),
+            (991.0, 1009.0)
+        );
         assert_eq!(integer_argmax(&mut f, 5000.0).0, 1000.0);
         let mut g = |n: f64| -n;
         assert_eq!(superlevel_interval(&mut g, 0.0, -3.5, 1.0), (0.0, 3.0));

@@ -11,14 +11,14 @@
 //!   J. Conrad, O. Botner, A. Hallgren, C. Pérez de los Heros, PRD 67 (2003)
 //!   012002.
 
+use super::interval::{integer_argmax, superlevel_interval};
 use super::poisson::SmearedPoisson;
 use super::{StatsError, check_cl};
-use super::interval::{integer_argmax, superlevel_interval};
 use crate::numeric::asymptotic::bd0;
 use crate::numeric::quadrature::golden_max;
-use std::collections::HashMap;
 use crate::numeric::roots::{brent, root_decreasing};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -175,7 +175,11 @@ impl<'a> FcBelt<'a> {
         let (s_hat, v) = golden_max(&|s| d.ln_pmf_real(n, s), 0.0, hi, tol);
         // The maximum may sit on the boundary s = 0.
         let v0 = d.ln_pmf_real(n, 0.0);
-        let v = if v0 >= v || s_hat < 1e-8 { v0.max(v) } else { v };
+        let v = if v0 >= v || s_hat < 1e-8 {
+            v0.max(v)
+        } else {
+            v
+        };
         self.ln_best.insert(n.to_bits(), v);
         v
     }
@@ -417,7 +421,13 @@ mod tests {
     fn interval_belt_matches_count_by_count_ranking() {
         // The O(log n) interval acceptance test against a direct walk over
         // every count (the definition), on a grid of signals.
-        for &(n, b, d) in &[(0u64, 0.0, 0.0), (1, 3.0, 0.0), (4, 2.5, 0.0), (2, 1.0, 0.3), (6, 4.0, 1.0)] {
+        for &(n, b, d) in &[
+            (0u64, 0.0, 0.0),
+            (1, 3.0, 0.0),
+            (4, 2.5, 0.0),
+            (2, 1.0, 0.3),
+            (6, 4.0, 1.0),
+        ] {
             let dist = SmearedPoisson::new(b, d).unwrap();
             let mut belt = FcBelt::new(&dist, n, 0.9);
             for i in 0..60 {
@@ -430,7 +440,11 @@ mod tests {
                         above += dist.pmf(k, s);
                     }
                 }
-                assert_eq!(belt.accepts(s), above < 0.9, "n={n} b={b}±{d} s={s}: {above}");
+                assert_eq!(
+                    belt.accepts(s),
+                    above < 0.9,
+                    "n={n} b={b}±{d} s={s}: {above}"
+                );
             }
         }
     }

@@ -71,13 +71,13 @@ impl SmearedPoisson {
     /// counts beyond u64 (backgrounds up to 10³⁰⁸) can be ranked.
     #[must_use]
     pub fn ln_pmf_real(&self, n: f64, s: f64) -> f64 {
-        self.smear(s, |mu| ln_poisson_real(n, mu))
+        self.smear(s, n, |mu| ln_poisson_real(n, mu))
     }
 
     /// [`Self::ln_cdf`] for an integer-valued `f64` count.
     #[must_use]
     pub fn ln_cdf_real(&self, n: f64, s: f64) -> f64 {
-        self.smear(s, |mu| ln_gamma_q(n + 1.0, mu))
+        self.smear(s, n, |mu| ln_gamma_q(n + 1.0, mu))
     }
 
     /// [`Self::ln_sf`] for an integer-valued `f64` count.
@@ -86,7 +86,7 @@ impl SmearedPoisson {
         if n <= 0.0 {
             return 0.0;
         }
-        self.smear(s, |mu| ln_gamma_p(n, mu))
+        self.smear(s, n, |mu| ln_gamma_p(n, mu))
     }
 
     /// P(n | s).
@@ -107,7 +107,7 @@ impl SmearedPoisson {
         if self.delta == 0.0 {
             return ln_q_shift(a, self.b, s);
         }
-        let w = self.window();
+        let w = self.window(a - 1.0);
         let h = |s: f64| {
             move |t: f64| {
                 let shift = self.delta * t;
@@ -124,7 +124,7 @@ impl SmearedPoisson {
     /// The integration window of the prior, in t = x − x_lo ≥ 0 where
     /// x = (b′ − b)/δ: measuring from the lower end keeps b′ = μ_lo + δt
     /// exact near b′ = 0 even when δ is 10³⁰⁸.
-    fn window(&self) -> PriorWindow {
+    fn window(&self, n: f64) -> PriorWindow {
         let (b, d) = (self.b, self.delta);
         let (x_lo, mu_lo) = if b / d <= PRIOR_RANGE {
             (-b / d, 0.0)
@@ -135,17 +135,19 @@ impl SmearedPoisson {
             x_lo,
             mu_lo,
             t_hi: PRIOR_RANGE - x_lo,
-            // The Poisson factor varies on a scale of ≥ 1 event, 1/δ in t.
-            scale: (1.0 / d).min(1.0),
+            // The Poisson factor of count n varies on a scale of at least
+            // 1 + √n events (its width near b′ = n; a slope of about one
+            // e-fold per event far above), (1 + √n)/δ in t.
+            scale: ((1.0 + n.sqrt()) / d).min(1.0),
         }
     }
 
     /// ln ∫ exp(f(s + b′)) π(b′) db′ for a log-concave-in-μ `f`.
-    fn smear(&self, s: f64, f: impl Fn(f64) -> f64) -> f64 {
+    fn smear(&self, s: f64, n: f64, f: impl Fn(f64) -> f64) -> f64 {
         if self.delta == 0.0 {
             return f(s + self.b);
         }
-        let w = self.window();
+        let w = self.window(n);
         let d = self.delta;
         let g = |t: f64| f(s + w.mu_lo + d * t) + ln_normal_pdf(w.x_lo + t);
         ln_integrate_log_concave_scaled(&g, 0.0, w.t_hi, w.scale) - self.ln_norm
