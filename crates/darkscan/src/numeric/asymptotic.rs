@@ -238,8 +238,8 @@ mod tests {
     #[test]
     fn q_shift_keeps_small_shifts_of_huge_means() {
         // ln Q(2, 1e308 + t) − ln Q(2, 1e308) → −t for x ≫ a.
-        let v = ln_q_shift(2.0, 1e308, 2.302_585);
-        assert!((v + 2.302_585).abs() < 1e-12, "{v}");
+        let v = ln_q_shift(2.0, 1e308, 2.25);
+        assert!((v + 2.25).abs() < 1e-12, "{v}");
         // Moderate arguments agree with the plain difference.
         for &(a, x, t) in &[(3.0, 10.0, 1.5), (3.0, 1.0, 4.0), (50.0, 80.0, -20.0)] {
             let d = ln_gamma_q(a, x + t) - ln_gamma_q(a, x);

@@ -146,7 +146,7 @@ pub fn ln_gamma_p(a: f64, x: f64) -> f64 {
 fn in_temme_band(a: f64, x: f64) -> bool {
     use super::asymptotic::{TEMME_BAND, TEMME_MAX_LAMBDA, TEMME_MIN_A};
     let lambda = x / a;
-    a >= TEMME_MIN_A && lambda >= 1.0 - TEMME_BAND && lambda <= TEMME_MAX_LAMBDA
+    a >= TEMME_MIN_A && (1.0 - TEMME_BAND..=TEMME_MAX_LAMBDA).contains(&lambda)
 }
 
 /// ln P(a, x) by the series / continued fraction only (no asymptotics).

@@ -243,7 +243,7 @@ impl<'a> FcBelt<'a> {
             let top = mu + 40.0 * delta + 10.0 * width + 20.0;
             integer_argmax(&mut score, top)
         };
-        if !(score_peak > 0.0) {
+        if score_peak.is_nan() || score_peak <= 0.0 {
             return true;
         }
         let (lo, hi) = superlevel_interval(&mut score, peak, 0.0, width);

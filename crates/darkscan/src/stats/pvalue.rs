@@ -83,7 +83,7 @@ fn p_likelihood_single(dist: &SmearedPoisson, observed: u64) -> f64 {
     let top = b + 40.0 * delta + 10.0 * width + 20.0;
     let mut lp = |n: f64| dist.ln_pmf_real(n, 0.0);
     let (mode, lp_mode) = integer_argmax(&mut lp, top);
-    if !(lp_mode > ln_thr) {
+    if lp_mode.is_nan() || lp_mode <= ln_thr {
         return 1.0;
     }
     let (lo, hi) = superlevel_interval(&mut lp, mode, ln_thr, width);
