@@ -1,5 +1,7 @@
 //! The subcommands, one module each.
 
+pub mod completions;
+pub mod man;
 pub mod preset;
 pub mod reach;
 pub mod stats;
@@ -26,6 +28,10 @@ pub enum Command {
     /// Production cross sections.
     #[command(subcommand)]
     Xsec(xsec::XsecCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Opts),
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man(man::Opts),
 }
 
 impl Command {
@@ -37,6 +43,8 @@ impl Command {
             Self::Preset(c) => c.run(),
             Self::Widths(c) => c.run(),
             Self::Xsec(c) => c.run(),
+            Self::Completions(o) => o.run(),
+            Self::Man(o) => o.run(),
         }
     }
 }
