@@ -12,13 +12,42 @@ use proptest::prelude::*;
 use std::time::Duration;
 
 const NUMBERS: &[&str] = &[
-    "0", "1", "-1", "0.5", "1e308", "1e400", "-1e308", "nan", "inf", "-inf", "abc", "",
-    "18446744073709551616", "1,2", "1,,2", "3+-1", "<0.1",
+    "0",
+    "1",
+    "-1",
+    "0.5",
+    "1e308",
+    "1e400",
+    "-1e308",
+    "nan",
+    "inf",
+    "-inf",
+    "abc",
+    "",
+    "18446744073709551616",
+    "1,2",
+    "1,,2",
+    "3+-1",
+    "<0.1",
 ];
 
 const BAD_MASSES: &[&str] = &[
-    "-1", "nan", "inf", "abc", "", "1e400", "0", "0.1:1:100000000", "0.1:1:0", "1:0.1:5",
-    "0.1:1", "0.1:1:5:7", "0.1:1:-3", "0.1:1:1e9", ",", "0.1,,0.2",
+    "-1",
+    "nan",
+    "inf",
+    "abc",
+    "",
+    "1e400",
+    "0",
+    "0.1:1:100000000",
+    "0.1:1:0",
+    "1:0.1:5",
+    "0.1:1",
+    "0.1:1:5:7",
+    "0.1:1:-3",
+    "0.1:1:1e9",
+    ",",
+    "0.1,,0.2",
 ];
 
 fn stats_args() -> impl Strategy<Value = Vec<String>> {
@@ -33,7 +62,12 @@ fn stats_args() -> impl Strategy<Value = Vec<String>> {
     )
         .prop_map(|(cmd, n, b, d, m, cl)| {
             let mut a: Vec<String> = vec!["stats".into(), cmd.into()];
-            a.extend(["--observed".into(), n.into(), "--background".into(), b.into()]);
+            a.extend([
+                "--observed".into(),
+                n.into(),
+                "--background".into(),
+                b.into(),
+            ]);
             a.extend(["--background-error".into(), d.into()]);
             if cmd == "limit" {
                 a.extend(["--method".into(), m.into(), "--cl".into(), cl.into()]);
@@ -72,11 +106,16 @@ fn run(args: &[String]) -> Result<(), TestCaseError> {
     let stderr = String::from_utf8_lossy(&out.stderr);
     prop_assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     let code = out.status.code();
-    prop_assert!(matches!(code, Some(0) | Some(2)), "{args:?}: exit {code:?}: {stderr}");
+    prop_assert!(
+        matches!(code, Some(0) | Some(2)),
+        "{args:?}: exit {code:?}: {stderr}"
+    );
     if code == Some(2) {
         // One message naming a flag or a value given (clap's usage errors
         // also name the argument).
-        let named = args.iter().any(|a| !a.is_empty() && stderr.contains(a.as_str()))
+        let named = args
+            .iter()
+            .any(|a| !a.is_empty() && stderr.contains(a.as_str()))
             || stderr.contains("--");
         prop_assert!(named, "{args:?}: {stderr}");
     }

@@ -28,7 +28,11 @@ fn man_page_is_roff_with_the_subcommands() {
     let out = darkscan().arg("man").output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with(".ie") || text.contains(".TH darkscan"), "{}", &text[..80.min(text.len())]);
+    assert!(
+        text.starts_with(".ie") || text.contains(".TH darkscan"),
+        "{}",
+        &text[..80.min(text.len())]
+    );
     for sub in SUBCOMMANDS {
         assert!(text.contains(sub), "{sub} missing");
     }

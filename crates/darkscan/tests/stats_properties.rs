@@ -109,4 +109,10 @@ fn hostile_inputs_of_issue_11() {
     assert!(fc.is_finite() && fc > 0.0);
     let p = timed(|| pvalues(1, 1e308, 0.0)).unwrap();
     assert_eq!(p.p_excess, 1.0);
+    // Correlated regions beyond the enumeration cap are refused, not run.
+    let e = timed(|| darkscan::stats::pvalues_correlated(&[1, 1], &[1e6, 1e6], &[1e3, 1e3]));
+    assert!(matches!(e, Err(StatsError::OutOfRange { .. })), "{e:?}");
+    // Counts beyond the FC ranking range are refused with the range named.
+    let e = limit(LimitMethod::FeldmanCousins, u64::MAX, 0.0, 0.0);
+    assert!(matches!(e, Err(StatsError::OutOfRange { .. })), "{e:?}");
 }

@@ -27,12 +27,20 @@ pub const MAX_EVENTS_PER_CHANNEL: usize = 2_000_000;
 /// Most electromagnetic-shower events (`shower.events`).
 pub const MAX_SHOWER_EVENTS: u64 = 10_000_000;
 
-fn too_large(src: &str, key: &'static str, value: impl ToString, max: impl ToString) -> ConfigError {
+fn too_large(
+    src: &str,
+    key: &'static str,
+    value: impl ToString,
+    max: impl ToString,
+) -> ConfigError {
     ConfigError::invalid(
         src,
         key,
         value,
-        format!("exceeds the cap of {} (see darkscan::experiment::bounds)", max.to_string()),
+        format!(
+            "exceeds the cap of {} (see darkscan::experiment::bounds)",
+            max.to_string()
+        ),
     )
 }
 
@@ -61,7 +69,10 @@ pub fn check_scan(src: &str, scan: &Scan) -> Result<(), ConfigError> {
         return Err(too_large(
             src,
             "scan.n_couplings",
-            format!("{} (× {} masses = {points} points)", scan.n_couplings, scan.n_masses),
+            format!(
+                "{} (× {} masses = {points} points)",
+                scan.n_couplings, scan.n_masses
+            ),
             format!("{MAX_GRID_POINTS} grid points"),
         ));
     }
@@ -121,8 +132,14 @@ mod tests {
         let e = crate::experiment::beam_dump::parse_preset(&huge, "x.toml")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("scan.n_couplings") && e.contains("1000000000"), "{e}");
-        let huge = text.replace("events_per_channel = 20000", "events_per_channel = 100000000000");
+        assert!(
+            e.contains("scan.n_couplings") && e.contains("1000000000"),
+            "{e}"
+        );
+        let huge = text.replace(
+            "events_per_channel = 20000",
+            "events_per_channel = 100000000000",
+        );
         let e = crate::experiment::beam_dump::parse_preset(&huge, "x.toml")
             .unwrap_err()
             .to_string();
