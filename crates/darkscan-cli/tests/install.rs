@@ -37,3 +37,23 @@ fn man_page_is_roff_with_the_subcommands() {
         assert!(text.contains(sub), "{sub} missing");
     }
 }
+
+#[test]
+#[cfg(unix)]
+fn closed_stdout_pipe_is_not_a_panic() {
+    // `darkscan man | head -1`: the reader goes away early.
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("darkscan"))
+        .arg("man")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
