@@ -41,10 +41,10 @@ fn man_page_is_roff_with_the_subcommands() {
 #[test]
 #[cfg(unix)]
 fn closed_stdout_pipe_is_not_a_panic() {
-    // `darkscan man | head -1`: the reader goes away early.
+    // `darkscan preset list | head -1`: the reader goes away early.
     use std::process::{Command, Stdio};
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("darkscan"))
-        .arg("man")
+        .args(["preset", "list"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
