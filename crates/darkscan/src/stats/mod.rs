@@ -14,8 +14,15 @@
 //!   Feldman–Cousins with the Conrad et al. smearing);
 //! - [`sum`]: adding background estimates, some given only as upper limits.
 //!
-//! All sums are exact (no asymptotic formulas: at the counts of these searches
-//! asymptotics are 13–41 % off) and run in log space, so counts up to 10⁶ work.
+//! All sums are exact (no asymptotic formulas for the statistics: at the
+//! counts of these searches asymptotics are 13–41 % off) and run in log
+//! space. Poisson probabilities at counts ≥ 10⁵ near their mean use Temme's
+//! uniform expansion of the incomplete gamma function (relative error
+//! < 3e-9, [`crate::numeric::asymptotic`]); sets of counts ranked above the
+//! observed one are located by bisection (module `interval`), so every input
+//! range documented in the README — counts up to 2⁶⁴, backgrounds up to
+//! 10³⁰⁸ — is answered in bounded time, or refused with
+//! [`StatsError::OutOfRange`] where a method documents a smaller range.
 
 mod interval;
 pub mod limits;
