@@ -57,9 +57,11 @@ class Reach:
         if ax is None:
             _, ax = plt.subplots()
         style = {"color": "tab:blue", "alpha": 0.4, **style}
+        label = style.pop("label", f"{self.preset} (darkscan)")
         top = float(self.couplings.max())
         for i, lim in enumerate(self.limits):
             for lo, hi in lim["excluded"]:
+                style["label"], label = label, None
                 m = lim["mass"]
                 left = self.limits[i - 1]["mass"] if i > 0 else m
                 right = self.limits[i + 1]["mass"] if i + 1 < len(self.limits) else m
@@ -69,7 +71,8 @@ class Reach:
         ax.set_yscale("log")
         ax.set_xlabel("mass [GeV]")
         ax.set_ylabel("epsilon" if self.plane == "epsilon" else "y")
-        ax.set_title(f"{self.preset}: 90 % CL exclusion" if self.raw.get("cl", 0.9) == 0.9 else self.preset)
+        ax.set_title(f"{self.preset}: excluded region")
+        ax.legend()
         return ax
 
 
