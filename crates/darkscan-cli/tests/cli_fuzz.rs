@@ -113,10 +113,14 @@ fn run(args: &[String]) -> Result<(), TestCaseError> {
     if code == Some(2) {
         // One message naming a flag or a value given (clap's usage errors
         // also name the argument).
-        let named = args
-            .iter()
-            .any(|a| !a.is_empty() && stderr.contains(a.as_str()))
-            || stderr.contains("--");
+        // (An empty value is named as '' in the message.)
+        let named = args.iter().any(|a| {
+            if a.is_empty() {
+                stderr.contains("''")
+            } else {
+                stderr.contains(a.as_str())
+            }
+        }) || stderr.contains("--");
         prop_assert!(named, "{args:?}: {stderr}");
     }
     Ok(())
