@@ -2,6 +2,8 @@
 
 pub mod analysis;
 pub mod generate;
+pub mod completions;
+pub mod man;
 pub mod preset;
 pub mod production;
 pub mod reach;
@@ -41,6 +43,10 @@ pub enum Command {
     /// Toy events in the event-file schema (and HepMC3).
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Opts),
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man(man::Opts),
 }
 
 impl Command {
@@ -56,6 +62,8 @@ impl Command {
             Self::Relic(o) => o.run(),
             Self::Analysis(c) => c.run(),
             Self::Generate(c) => c.run(),
+            Self::Completions(o) => o.run(),
+            Self::Man(o) => o.run(),
         }
     }
 }

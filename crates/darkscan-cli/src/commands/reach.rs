@@ -100,9 +100,12 @@ fn parse_masses(text: &str) -> Result<Vec<f64>> {
         if hi < lo {
             bail!("invalid --masses value '{text}': hi < lo");
         }
+        darkscan::experiment::bounds::check_mass_count("command line", "--masses", n)?;
         return Ok(log_space(lo, hi, n));
     }
-    text.split(',').map(mass).collect()
+    let masses = text.split(',').map(mass).collect::<Result<Vec<_>>>()?;
+    darkscan::experiment::bounds::check_mass_count("command line", "--masses", masses.len())?;
+    Ok(masses)
 }
 
 fn mass(t: &str) -> Result<f64> {

@@ -210,6 +210,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPre
             "not a shipped geometry or readable file",
         ));
     }
+    super::bounds::check_dump_preset(source_name, &p)?;
     Ok(p)
 }
 

@@ -2,6 +2,7 @@
 //! searches) and the signal-yield models of each kind of search.
 
 pub mod beam_dump;
+pub mod bounds;
 pub mod config;
 pub mod dump_geometry;
 pub mod kaon_mode;

@@ -372,6 +372,7 @@ impl Preset {
         if self.shower.events == 0 {
             return Err(bad("shower.events", "0".into(), "must be at least 1"));
         }
+        super::bounds::check_preset(src, self)?;
         Ok(())
     }
 

@@ -14,9 +14,17 @@
 //!   Feldman–Cousins with the Conrad et al. smearing);
 //! - [`sum`]: adding background estimates, some given only as upper limits.
 //!
-//! All sums are exact (no asymptotic formulas: at the counts of these searches
-//! asymptotics are 13–41 % off) and run in log space, so counts up to 10⁶ work.
+//! All sums are exact (no asymptotic formulas for the statistics: at the
+//! counts of these searches asymptotics are 13–41 % off) and run in log
+//! space. Poisson probabilities at counts ≥ 10⁵ near their mean use Temme's
+//! uniform expansion of the incomplete gamma function (relative error
+//! < 3e-9, [`crate::numeric::asymptotic`]); sets of counts ranked above the
+//! observed one are located by bisection (module `interval`), so every input
+//! range documented in the README — counts up to 2⁶⁴, backgrounds up to
+//! 10³⁰⁸ — is answered in bounded time, or refused with
+//! [`StatsError::OutOfRange`] where a method documents a smaller range.
 
+mod interval;
 pub mod limits;
 pub mod poisson;
 pub mod pvalue;
@@ -61,6 +69,16 @@ pub enum StatsError {
     /// A background term that could not be parsed (`a+-b`, `a±b`, `<u` or `a`).
     #[error("malformed background term '{0}': expected VALUE, VALUE+-ERROR or <LIMIT")]
     MalformedTerm(String),
+    /// An input beyond the documented range of a method.
+    #[error("{what} must be at most {max:e}, got {value:e}")]
+    OutOfRange {
+        /// Which input, for which method.
+        what: &'static str,
+        /// The value given.
+        value: f64,
+        /// The documented maximum.
+        max: f64,
+    },
     /// A numerical procedure did not converge (should not happen for valid input).
     #[error("numerical failure: {0}")]
     Numerical(&'static str),

@@ -1,7 +1,8 @@
 //! The Poisson distribution with a Gaussian-smeared background mean.
 
 use super::StatsError;
-use crate::numeric::quadrature::ln_integrate_log_concave;
+use crate::numeric::asymptotic::{ln_poisson_real, ln_q_shift};
+use crate::numeric::quadrature::ln_integrate_log_concave_scaled;
 use crate::numeric::special::{ln_factorial, ln_gamma_p, ln_gamma_q, ln_normal_pdf, normal_cdf};
 
 /// How far (in standard deviations) the Gaussian prior is integrated; beyond
@@ -51,22 +52,41 @@ impl SmearedPoisson {
     /// ln P(n | s): probability of observing exactly `n` for signal mean `s`.
     #[must_use]
     pub fn ln_pmf(&self, n: u64, s: f64) -> f64 {
-        self.smear(s, |mu| ln_poisson(n, mu))
+        self.ln_pmf_real(n as f64, s)
     }
 
     /// ln P(N ≤ n | s).
     #[must_use]
     pub fn ln_cdf(&self, n: u64, s: f64) -> f64 {
-        self.smear(s, |mu| ln_gamma_q(n as f64 + 1.0, mu))
+        self.ln_cdf_real(n as f64, s)
     }
 
     /// ln P(N ≥ n | s).
     #[must_use]
     pub fn ln_sf(&self, n: u64, s: f64) -> f64 {
-        if n == 0 {
+        self.ln_sf_real(n as f64, s)
+    }
+
+    /// [`Self::ln_pmf`] for a count held as an integer-valued `f64`, so that
+    /// counts beyond u64 (backgrounds up to 10³⁰⁸) can be ranked.
+    #[must_use]
+    pub fn ln_pmf_real(&self, n: f64, s: f64) -> f64 {
+        self.smear(s, n, |mu| ln_poisson_real(n, mu))
+    }
+
+    /// [`Self::ln_cdf`] for an integer-valued `f64` count.
+    #[must_use]
+    pub fn ln_cdf_real(&self, n: f64, s: f64) -> f64 {
+        self.smear(s, n, |mu| ln_gamma_q(n + 1.0, mu))
+    }
+
+    /// [`Self::ln_sf`] for an integer-valued `f64` count.
+    #[must_use]
+    pub fn ln_sf_real(&self, n: f64, s: f64) -> f64 {
+        if n <= 0.0 {
             return 0.0;
         }
-        self.smear(s, |mu| ln_gamma_p(n as f64, mu))
+        self.smear(s, n, |mu| ln_gamma_p(n, mu))
     }
 
     /// P(n | s).
@@ -75,17 +95,72 @@ impl SmearedPoisson {
         self.ln_pmf(n, s).exp()
     }
 
+    /// ln [P(N ≤ n | s) / P(N ≤ n | 0)], the CLs ratio, computed without
+    /// subtracting the two logarithms: on a background of 10³⁰⁸ both are
+    /// about −10³⁰⁸ and a signal of a few events would vanish in their
+    /// rounding. Every background value b′ of the prior enters through
+    /// ln Q(n+1, b′ + s) − ln Q(n+1, b′) ([`ln_q_shift`]), and the prior's
+    /// own weights through shifts from its lowest point.
+    #[must_use]
+    pub fn ln_cdf_ratio(&self, n: u64, s: f64) -> f64 {
+        let a = n as f64 + 1.0;
+        if self.delta == 0.0 {
+            return ln_q_shift(a, self.b, s);
+        }
+        let w = self.window(a - 1.0);
+        let h = |s: f64| {
+            move |t: f64| {
+                let shift = self.delta * t;
+                ln_q_shift(a, w.mu_lo, shift)
+                    + ln_q_shift(a, w.mu_lo + shift, s)
+                    + ln_normal_pdf(w.x_lo + t)
+            }
+        };
+        let with = ln_integrate_log_concave_scaled(&h(s), 0.0, w.t_hi, w.scale);
+        let without = ln_integrate_log_concave_scaled(&h(0.0), 0.0, w.t_hi, w.scale);
+        (with - without).min(0.0)
+    }
+
+    /// The integration window of the prior, in t = x − x_lo ≥ 0 where
+    /// x = (b′ − b)/δ: measuring from the lower end keeps b′ = μ_lo + δt
+    /// exact near b′ = 0 even when δ is 10³⁰⁸.
+    fn window(&self, n: f64) -> PriorWindow {
+        let (b, d) = (self.b, self.delta);
+        let (x_lo, mu_lo) = if b / d <= PRIOR_RANGE {
+            (-b / d, 0.0)
+        } else {
+            (-PRIOR_RANGE, b - PRIOR_RANGE * d)
+        };
+        PriorWindow {
+            x_lo,
+            mu_lo,
+            t_hi: PRIOR_RANGE - x_lo,
+            // The Poisson factor of count n varies on a scale of at least
+            // 1 + √n events (its width near b′ = n; a slope of about one
+            // e-fold per event far above), (1 + √n)/δ in t.
+            scale: ((1.0 + n.sqrt()) / d).min(1.0),
+        }
+    }
+
     /// ln ∫ exp(f(s + b′)) π(b′) db′ for a log-concave-in-μ `f`.
-    fn smear(&self, s: f64, f: impl Fn(f64) -> f64) -> f64 {
+    fn smear(&self, s: f64, n: f64, f: impl Fn(f64) -> f64) -> f64 {
         if self.delta == 0.0 {
             return f(s + self.b);
         }
-        let (b, d) = (self.b, self.delta);
-        // Integrate over x = (b′ − b)/δ ≥ −b/δ, the truncation at b′ = 0.
-        let lo = (-b / d).max(-PRIOR_RANGE);
-        let g = |x: f64| f((s + b + d * x).max(0.0)) + ln_normal_pdf(x);
-        ln_integrate_log_concave(&g, lo, PRIOR_RANGE) - self.ln_norm
+        let w = self.window(n);
+        let d = self.delta;
+        let g = |t: f64| f(s + w.mu_lo + d * t) + ln_normal_pdf(w.x_lo + t);
+        ln_integrate_log_concave_scaled(&g, 0.0, w.t_hi, w.scale) - self.ln_norm
     }
+}
+
+/// See [`SmearedPoisson::window`].
+#[derive(Debug, Clone, Copy)]
+struct PriorWindow {
+    x_lo: f64,
+    mu_lo: f64,
+    t_hi: f64,
+    scale: f64,
 }
 
 /// ln Pois(n | μ) = n ln μ − μ − ln n!, with Pois(0 | 0) = 1.

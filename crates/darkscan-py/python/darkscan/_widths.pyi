@@ -1,0 +1,11 @@
+from typing import Any
+import numpy as np
+import numpy.typing as npt
+
+def widths(
+    model: str,
+    mass: float | npt.ArrayLike,
+    coupling: float | npt.ArrayLike = ...,
+    alpha_d: float | None = ...,
+    dm_mass: float | None = ...,
+) -> dict[str, Any]: ...
