@@ -1,8 +1,9 @@
 //! The `darkscan._darkscan` extension module.
 
-use darkscan::experiment::{beam_dump, bounds, preset};
+use darkscan::experiment::bounds;
+use darkscan::experiment::search::SearchPreset;
 use darkscan::model::dark_photon::DarkPhoton;
-use darkscan::reach::{Plane, ReachOptions, run_missing_energy};
+use darkscan::reach::{Plane, ReachOptions, run_preset};
 use darkscan::stats::{
     BackgroundTerm, LimitMethod, pvalues, pvalues_correlated, sum_backgrounds, upper_limit,
 };
@@ -108,13 +109,8 @@ fn preset_names() -> Vec<String> {
 /// The TOML text of a shipped preset.
 #[pyfunction]
 fn preset_text(name: &str) -> PyResult<String> {
-    if let Some(t) = preset::text(name) {
-        return Ok(t.to_string());
-    }
-    beam_dump::DUMP_PRESETS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, t)| (*t).to_string())
+    darkscan::experiment::search::shipped_text(name)
+        .map(str::to_string)
         .ok_or_else(|| {
             err(format!(
                 "unknown preset '{name}'; shipped: {}",
@@ -137,6 +133,11 @@ fn options(overrides: &str) -> PyResult<ReachOptions> {
         match key.as_str() {
             "exposure" => o.exposure = Some(f(key, x)?),
             "alpha_d" => o.alpha_d = Some(f(key, x)?),
+            "expected" => {
+                o.expected_sensitivity = x.as_bool().ok_or_else(|| {
+                    err(format!("invalid expected = {x}: expected true or false"))
+                })?;
+            }
             "mass_ratio" => o.mass_ratio = Some(f(key, x)?),
             "background" => o.background = Some(f(key, x)?),
             "background_error" => o.background_error = Some(f(key, x)?),
@@ -205,16 +206,12 @@ type ReachOutputs = (
 fn reach(py: Python<'_>, preset_name: &str, overrides: &str) -> PyResult<ReachOutputs> {
     let opts = options(overrides)?;
     let name = preset_name.to_string();
-    // The CLI's dispatch: a beam-dump preset if it is one, else missing energy.
+    // The library's one entry point: any preset kind (missing energy,
+    // beam dump, kaon mode), as the CLI does.
     let result = py.detach(move || -> Result<_, String> {
         let none = |_: usize| {};
-        match beam_dump::load_preset(&name).map_err(|e| e.to_string())? {
-            Some(d) => beam_dump::run_beam_dump(&name, &d, &opts, &none).map_err(|e| e.to_string()),
-            None => {
-                let p = preset::load(&name).map_err(|e| e.to_string())?;
-                run_missing_energy(&name, &p, &opts, &none).map_err(|e| e.to_string())
-            }
-        }
+        let p = SearchPreset::load(&name).map_err(|e| e.to_string())?;
+        run_preset(&name, &p, &opts, &none).map_err(|e| e.to_string())
     });
     let r = result.map_err(err)?;
     Ok((

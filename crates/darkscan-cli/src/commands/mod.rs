@@ -1,8 +1,8 @@
 //! The subcommands, one module each.
 
 pub mod analysis;
-pub mod generate;
 pub mod completions;
+pub mod generate;
 pub mod man;
 pub mod preset;
 pub mod production;

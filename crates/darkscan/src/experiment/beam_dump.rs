@@ -383,8 +383,7 @@ pub fn signal_from_prepared(
     couplings: &[f64],
 ) -> Vec<Vec<f64>> {
     let sel = |c: &DecayChannel| selected.contains(&c.name);
-    let (brs, ctaus): (Vec<f64>, Vec<f64>) = if decays.branching_ratios_are_coupling_independent()
-    {
+    let (brs, ctaus): (Vec<f64>, Vec<f64>) = if decays.branching_ratios_are_coupling_independent() {
         let br = decays.branching_ratio_where(1.0, sel);
         let ctau1 = decays.ctau_m(1.0);
         couplings
