@@ -19,6 +19,7 @@
 
 pub mod combinatorial;
 pub mod count;
+pub mod dump_signal;
 pub mod events;
 pub mod generate;
 pub mod hepmc3;
