@@ -42,7 +42,7 @@ impl Plane {
 }
 
 /// The excluded couplings at one mass.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct MassLimit {
     /// Mass in GeV (m_A′ in the ε plane, m_χ in the y plane).
     pub mass: f64,
@@ -266,6 +266,9 @@ pub struct ReachOptions {
     /// Kaon-mode presets: the expected sensitivity from first principles
     /// (the preset's `[expected]` table) instead of the published limits.
     pub expected_sensitivity: bool,
+    /// A resume cache file ([`crate::io::resume`]): finished masses are
+    /// appended to it and reused by the next run with the same inputs.
+    pub resume_file: Option<std::path::PathBuf>,
 }
 
 /// Excluded coupling intervals at one mass: (lower edge, upper edge or open).
@@ -444,11 +447,33 @@ where
     P: MassPoint,
     F: Fn(usize, f64) -> Result<P, ReachError> + Sync,
 {
+    scan_grid_resumable(masses, couplings, n_ul_by_mass, prepare, progress, None)
+}
+
+/// [`scan_grid`] with a resume cache: masses found in `cache` (same index
+/// and mass) are not recomputed, and every newly finished mass is appended
+/// to it.
+pub fn scan_grid_resumable<P, F>(
+    masses: &[f64],
+    couplings: &[f64],
+    n_ul_by_mass: &[f64],
+    prepare: F,
+    progress: &(dyn Fn(usize) + Sync),
+    cache: Option<&crate::io::resume::ResumeCache>,
+) -> Result<ScanRows, ReachError>
+where
+    P: MassPoint,
+    F: Fn(usize, f64) -> Result<P, ReachError> + Sync,
+{
     let done = std::sync::atomic::AtomicUsize::new(0);
     masses
         .par_iter()
         .enumerate()
         .map(|(i, &m)| {
+            if let Some(hit) = cache.and_then(|c| c.get(i, m)) {
+                progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
+                return Ok(hit);
+            }
             let point = prepare(i, m)?;
             let per_channel = point.signal_by_channel(couplings);
             let total: Vec<f64> = (0..couplings.len())
@@ -466,10 +491,28 @@ where
                 excluded: excluded_intervals(couplings, signal, n_ul_by_mass[i]),
                 signal_upper_limit: n_ul_by_mass[i],
             };
+            let row = (limit, total, per_channel);
+            if let Some(c) = cache {
+                c.record(i, &row)
+                    .map_err(|e| ReachError::Preset(format!("resume cache: {e}")))?;
+            }
             progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1);
-            Ok((limit, total, per_channel))
+            Ok(row)
         })
         .collect()
+}
+
+/// Opens the resume cache of `opts` (if any) for a scan described by
+/// `inputs` (e.g. the Debug text of the preset and the options).
+pub fn open_resume(
+    opts: &ReachOptions,
+    inputs: &str,
+) -> Result<Option<crate::io::resume::ResumeCache>, ReachError> {
+    opts.resume_file
+        .as_deref()
+        .map(|p| crate::io::resume::ResumeCache::open(p, inputs))
+        .transpose()
+        .map_err(|e| ReachError::Preset(format!("resume cache: {e}")))
 }
 
 /// A mass point given by a closure of the coupling (one channel).
@@ -583,7 +626,17 @@ pub fn run_missing_energy(
         preset.scan.n_couplings,
     );
     let n_ul_by_mass = vec![n_ul; masses.len()];
-    let rows = scan_grid(
+    let cache = open_resume(
+        opts,
+        &format!(
+            "missing-energy {preset:?} {:?}",
+            ReachOptions {
+                resume_file: None,
+                ..opts.clone()
+            }
+        ),
+    )?;
+    let rows = scan_grid_resumable(
         &masses,
         &couplings,
         &n_ul_by_mass,
@@ -603,6 +656,7 @@ pub fn run_missing_energy(
             }))
         },
         progress,
+        cache.as_ref(),
     )?;
     let per_mass: Vec<(Vec<f64>, Intervals)> = rows
         .into_iter()

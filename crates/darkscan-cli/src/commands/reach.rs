@@ -64,6 +64,11 @@ pub struct Opts {
     /// separated, `#` comments, optional `# label: TEXT` line for the legend).
     #[arg(long, value_name = "FILE")]
     compare: Vec<PathBuf>,
+    /// Keep a resume cache in the --out directory (.darkscan-resume.jsonl):
+    /// a scan stopped by Ctrl-C is continued by the next run with the same
+    /// arguments, which reuses the finished masses and writes the same bytes.
+    #[arg(long)]
+    resume: bool,
     /// Kaon-mode presets: the expected sensitivity from first principles
     /// (K⁺-decay-in-flight acceptance, the preset's [expected] inputs)
     /// instead of the published limits re-expressed.
@@ -177,6 +182,13 @@ impl Opts {
                 .map(|t| non_negative("--background-error", t))
                 .transpose()?,
             expected_sensitivity: self.expected,
+            resume_file: match (&self.out, self.resume) {
+                (Some(dir), true) => Some(dir.join(".darkscan-resume.jsonl")),
+                (None, true) => {
+                    bail!("--resume keeps its cache in the --out directory: give --out DIR as well")
+                }
+                _ => None,
+            },
         };
         let (name, scan_masses) = (preset.name().to_string(), preset.n_masses());
         let n_masses = opts.masses.as_ref().map_or(scan_masses, Vec::len);

@@ -557,7 +557,17 @@ pub fn run_beam_dump(
         preset.scan.n_couplings,
     );
     let norm_point = |point: DumpMassPoint| NormalisedPoint { point, norm };
-    let per_mass = crate::reach::scan_grid(
+    let cache = crate::reach::open_resume(
+        opts,
+        &format!(
+            "beam-dump {preset:?} {:?}",
+            crate::reach::ReachOptions {
+                resume_file: None,
+                ..opts.clone()
+            }
+        ),
+    )?;
+    let per_mass = crate::reach::scan_grid_resumable(
         &masses,
         &couplings,
         &n_ul_by_mass,
@@ -582,6 +592,7 @@ pub fn run_beam_dump(
             .map_err(|e| ReachError::Preset(format!("model at {m} GeV: {e}")))
         },
         progress,
+        cache.as_ref(),
     )?;
     let mut limits = Vec::with_capacity(masses.len());
     let mut totals = Vec::with_capacity(masses.len());

@@ -13,6 +13,7 @@
 //! float.
 
 pub mod atomic;
+pub mod resume;
 pub mod tables;
 
 pub use atomic::{write_atomic, write_atomic_with};
