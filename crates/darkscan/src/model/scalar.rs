@@ -397,9 +397,10 @@ pub fn width_multi_hadron(mass: f64) -> f64 {
 
 /// The dark scalar on the portal layer: coupling axis θ² (p = 1).
 ///
-/// `theta2` is the reference mixing at which a caller wants numbers (e.g.
-/// the CLI); the decay table itself is always at θ² = 1 (g = 1), as the
-/// [`Fip`] interface requires.
+/// `theta2` is the coupling vector (one component): the decay table is for
+/// this θ² at axis scale g = 1, as the [`Fip`] interface requires (θ² = g ·
+/// `theta2` on the reach's axis; presets use `theta2 = 1`, so the axis is θ²
+/// itself).
 ///
 /// Channels: "e+e-", "mu+mu-", "tau+tau-", "gamma gamma", "pi+pi-",
 /// "pi0pi0", "K+K-", "K_S K_S", "K_L K_L" (exclusive, with daughters);
@@ -408,7 +409,7 @@ pub fn width_multi_hadron(mass: f64) -> f64 {
 /// "pi pi", "K K" and "hadrons (inclusive)".
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ScalarModel {
-    /// Mixing angle squared θ² (for outputs at a given coupling).
+    /// Mixing angle squared θ² at g = 1.
     pub theta2: f64,
 }
 
@@ -453,7 +454,7 @@ impl ScalarModel {
     pub fn grouped(&self, mass: f64) -> Result<Vec<(String, f64)>, ModelError> {
         let t = self.decays(mass)?;
         let mut out: Vec<(String, f64)> = Vec::new();
-        for (name, br) in t.branching_ratios(self.theta2) {
+        for (name, br) in t.branching_ratios(1.0) {
             let group = match name.as_str() {
                 "pi+pi-" | "pi0pi0" => "pi pi".to_string(),
                 "K+K-" | "K_S K_S" | "K_L K_L" => "K K".to_string(),
@@ -506,6 +507,11 @@ impl Fip for ScalarModel {
             DecayChannel::portal("c cbar", width_charm(mass), Vec::new()),
             DecayChannel::portal("b bbar", width_bottom(mass), Vec::new()),
         ];
+        // The table is for this coupling vector at g = 1 (the `Fip`
+        // contract): every width ∝ θ².
+        for c in &mut channels {
+            c.width *= self.theta2;
+        }
         channels.retain(|c| c.width > 0.0);
         Ok(DecayTable {
             mass,

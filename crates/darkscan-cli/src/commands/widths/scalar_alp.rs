@@ -47,10 +47,10 @@ impl ScalarOpts {
         let table = model
             .decays(self.mass)
             .map_err(|e| anyhow::anyhow!("invalid --mass value '{}': {e}", self.mass))?;
-        let total = table.total_width(self.theta2);
-        let ctau = table.ctau_m(self.theta2);
+        let total = table.total_width(1.0);
+        let ctau = table.ctau_m(1.0);
         let grouped = model.grouped(self.mass)?;
-        let fine = table.branching_ratios(self.theta2);
+        let fine = table.branching_ratios(1.0);
         if self.json {
             let brs: serde_json::Map<String, serde_json::Value> = grouped
                 .iter()
