@@ -57,7 +57,10 @@ pub fn widths_model(
                 ));
             }
             // Points are usually a mass grid: one decay table per mass.
-            if table.as_ref().is_none_or(|t| t.mass.to_bits() != m.to_bits()) {
+            if table
+                .as_ref()
+                .is_none_or(|t| t.mass.to_bits() != m.to_bits())
+            {
                 table = Some(fip.decays(m).map_err(|e| e.to_string())?);
             }
             let t = table.as_ref().expect("set above");
