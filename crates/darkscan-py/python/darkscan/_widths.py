@@ -50,9 +50,12 @@ def widths(model, mass=None, coupling=1.0, alpha_d=None, dm_mass=None, **couplin
         return _dark_photon(m, g, shape, alpha_d, dm_mass)
     if dm_mass is not None:
         raise ValueError("dm_mass and mass_ratio exclude each other")
-    spec = {"name": model, **couplings}
+    spec = {"name": model}
+    for k, v in couplings.items():
+        # Plain JSON numbers (numpy scalars are not JSON serialisable).
+        spec[k] = bool(v) if isinstance(v, (bool, np.bool_)) else float(v)
     if alpha_d is not None:
-        spec["alpha_d"] = alpha_d
+        spec["alpha_d"] = float(alpha_d)
     total, ctau, names, brs = _darkscan.widths_model(
         json.dumps(spec), [float(x) for x in m.ravel()], [float(x) for x in g.ravel()]
     )
