@@ -11,12 +11,12 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use serde_json::{Value, json};
 
-fn err(e: impl ToString) -> PyErr {
+pub(crate) fn err(e: impl ToString) -> PyErr {
     PyValueError::new_err(e.to_string())
 }
 
 /// A JSON number, or null for ±∞/NaN (as the CLI prints them).
-fn num(x: f64) -> Value {
+pub(crate) fn num(x: f64) -> Value {
     if x.is_finite() { json!(x) } else { Value::Null }
 }
 
@@ -234,5 +234,10 @@ fn _darkscan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(preset_names, m)?)?;
     m.add_function(wrap_pyfunction!(preset_text, m)?)?;
     m.add_function(wrap_pyfunction!(reach, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::portals::widths_model, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::portals::production_hnl, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::portals::production_scalar, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::portals::xsec_dark_photon_brem, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::portals::xsec_alp_primakoff, m)?)?;
     Ok(())
 }

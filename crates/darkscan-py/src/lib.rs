@@ -6,3 +6,5 @@
 
 #[cfg(feature = "python")]
 mod bindings;
+#[cfg(feature = "python")]
+mod portals;

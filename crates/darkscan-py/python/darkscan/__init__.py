@@ -9,10 +9,22 @@ library's message.
 >>> darkscan.stats.limit(observed=1, background=0.51, background_error=0.13)["upper_limit"]
 >>> r = darkscan.reach("na64e-invisible")
 >>> r.plot()
+>>> darkscan.widths("hnl", [0.5, 1.0], umu2=1e-6)["ctau_m"]
+>>> darkscan.production("scalar", "K+", 0.2, theta2=1e-6)["branching_ratio"]
 """
 
 from . import presets, stats
+from ._production import production, xsec_alp_primakoff, xsec_dark_photon_brem
 from ._reach import Reach, reach
 from ._widths import widths
 
-__all__ = ["Reach", "presets", "reach", "stats", "widths"]
+__all__ = [
+    "Reach",
+    "presets",
+    "production",
+    "reach",
+    "stats",
+    "widths",
+    "xsec_alp_primakoff",
+    "xsec_dark_photon_brem",
+]
