@@ -32,14 +32,6 @@ pub fn widths_model(
 ) -> PyResult<WidthColumns> {
     let spec: ModelSpec = serde_json::from_str(spec_json).map_err(err)?;
     let fip = spec.fip().map_err(err)?;
-    // `ScalarModel::decays` tabulates the widths at θ² = 1 whatever its
-    // `theta2` (the library's own `ScalarModel` methods evaluate that table
-    // at g = theta2), so the spec's θ² enters here as a factor of the
-    // coupling scale: θ² = g · theta2, as the spec documents.
-    let g_unit = match spec {
-        ModelSpec::Scalar { theta2 } => theta2,
-        _ => 1.0,
-    };
     if masses.len() != couplings.len() {
         return Err(err("masses and couplings must have the same length"));
     }
@@ -64,7 +56,6 @@ pub fn widths_model(
                 table = Some(fip.decays(m).map_err(|e| e.to_string())?);
             }
             let t = table.as_ref().expect("set above");
-            let g = g * g_unit;
             total.push(t.total_width(g));
             ctau.push(t.ctau_m(g));
             for (name, br) in t.branching_ratios(g) {
