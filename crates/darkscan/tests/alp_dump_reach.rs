@@ -18,24 +18,10 @@
 //! γγ cuts are assumed). Asserted as measured (±20 % in g), so a drift either
 //! way fails: a consistency check, not a validation.
 
+mod common;
+use common::{loglog_at, published_curve};
 use darkscan::experiment::search::SearchPreset;
 use darkscan::reach::{ReachOptions, run_preset};
-
-fn curve(file: &str) -> Vec<(f64, f64)> {
-    let path = format!(
-        "{}/../../docs/validation/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let v: Vec<f64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
-            (v[0], v[1])
-        })
-        .collect()
-}
 
 #[test]
 fn alp_dump_projection_against_pbc_bc9() {
@@ -51,18 +37,12 @@ fn alp_dump_projection_against_pbc_bc9() {
     };
     let r = run_preset("na62-dump-alp-gamma-1e18", &preset, &opts, &|_| {}).unwrap();
     assert_eq!(r.coupling_label(), "g_agg [1/GeV]");
-    let lower = curve("na62dump_alp_photon_BC9_gagg_lower.txt");
-    let upper = curve("na62dump_alp_photon_BC9_gagg_upper.txt");
-    let at = |c: &[(f64, f64)], m: f64| {
-        let i = c.partition_point(|p| p.0 <= m).clamp(1, c.len() - 1);
-        let ((x0, y0), (x1, y1)) = (c[i - 1], c[i]);
-        let t = (m.ln() - x0.ln()) / (x1.ln() - x0.ln());
-        (y0.ln() + t * (y1.ln() - y0.ln())).exp()
-    };
+    let lower = published_curve("na62dump_alp_photon_BC9_gagg_lower.txt");
+    let upper = published_curve("na62dump_alp_photon_BC9_gagg_upper.txt");
     for (k, (l, &m)) in r.limits.iter().zip(&masses).enumerate() {
         let (lo, hi) = l.excluded[0];
-        let rl = lo / at(&lower, m);
-        let ru = hi.unwrap() / at(&upper, m);
+        let rl = lo / loglog_at(&lower, m);
+        let ru = hi.unwrap() / loglog_at(&upper, m);
         println!(
             "m = {m}: lower-edge g ratio {rl:.3} (signal {:.1}), upper {ru:.3}",
             rl.powi(-4)

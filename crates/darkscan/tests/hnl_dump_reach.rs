@@ -16,32 +16,10 @@
 //!   1.5–2), requires the NA62 pointing selection and exactly two charged
 //!   tracks, and the published model has two quasi-degenerate HNLs.
 
+mod common;
+use common::{loglog_at, published_curve};
 use darkscan::experiment::search::SearchPreset;
 use darkscan::reach::{ReachOptions, run_preset};
-
-fn curve(file: &str) -> Vec<(f64, f64)> {
-    let path = format!(
-        "{}/../../docs/validation/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let v: Vec<f64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
-            (v[0], v[1])
-        })
-        .collect()
-}
-
-/// Log-log interpolation of a curve sorted in mass.
-fn at(c: &[(f64, f64)], m: f64) -> f64 {
-    let i = c.partition_point(|p| p.0 <= m).clamp(1, c.len() - 1);
-    let ((x0, y0), (x1, y1)) = (c[i - 1], c[i]);
-    let t = (m.ln() - x0.ln()) / (x1.ln() - x0.ln());
-    (y0.ln() + t * (y1.ln() - y0.ln())).exp()
-}
 
 #[test]
 fn hnl_dump_projection_against_drewes_et_al() {
@@ -70,12 +48,12 @@ fn hnl_dump_projection_against_drewes_et_al() {
     )
     .unwrap();
     assert_eq!(r.coupling_label(), "U^2");
-    let lower = curve("na62dump_hnl_Umu2_drewes2018_lower.txt");
-    let upper = curve("na62dump_hnl_Umu2_drewes2018_upper.txt");
+    let lower = published_curve("na62dump_hnl_Umu2_drewes2018_lower.txt");
+    let upper = published_curve("na62dump_hnl_Umu2_drewes2018_upper.txt");
     for (l, &m) in r.limits.iter().zip(&masses) {
         let (lo, hi) = l.excluded[0];
         if let Some(k) = lower_masses.iter().position(|&x| x == m) {
-            let ratio = lo / at(&lower, m);
+            let ratio = lo / loglog_at(&lower, m);
             let signal_ratio = ratio.powi(-2);
             println!("m = {m}: lower edge U² ratio {ratio:.3}, signal ratio {signal_ratio:.3}");
             // As measured within ±20 % in U² (±44 % in signal): a drift of
@@ -87,7 +65,7 @@ fn hnl_dump_projection_against_drewes_et_al() {
             );
         } else {
             let k = upper_masses.iter().position(|&x| x == m).unwrap();
-            let ratio = hi.unwrap() / at(&upper, m);
+            let ratio = hi.unwrap() / loglog_at(&upper, m);
             println!("m = {m}: upper edge U² ratio {ratio:.3}");
             // Within 20 % of the published edge, and within 15 % of the
             // measured ratio (MC noise of the few fast HNLs that survive).

@@ -14,24 +14,10 @@
 //! B-meson scalar of a 400 GeV beam; darkscan's upper edges are 0.06–0.46 of
 //! it. They are printed, not asserted, until the curve's provenance is known.
 
+mod common;
+use common::published_curve;
 use darkscan::experiment::search::SearchPreset;
 use darkscan::reach::{ReachOptions, run_preset};
-
-fn curve(file: &str) -> Vec<(f64, f64)> {
-    let path = format!(
-        "{}/../../docs/validation/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let v: Vec<f64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
-            (v[0], v[1])
-        })
-        .collect()
-}
 
 #[test]
 fn scalar_dump_projection_against_pbc_bc4() {
@@ -46,8 +32,8 @@ fn scalar_dump_projection_against_pbc_bc4() {
     };
     let r = run_preset("na62-dump-scalar-1e18", &preset, &opts, &|_| {}).unwrap();
     assert_eq!(r.coupling_label(), "theta^2");
-    let lower = curve("na62dump_darkscalar_BC4_sin2theta_lower.txt");
-    let upper = curve("na62dump_darkscalar_BC4_sin2theta_upper.txt");
+    let lower = published_curve("na62dump_darkscalar_BC4_sin2theta_lower.txt");
+    let upper = published_curve("na62dump_darkscalar_BC4_sin2theta_upper.txt");
     let at = darkscan::experiment::kaon_mode::interpolate;
     for ((l, &m), want) in r.limits.iter().zip(&masses).zip(measured) {
         let (lo, hi) = l.excluded[0];

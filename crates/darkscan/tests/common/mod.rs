@@ -47,3 +47,25 @@ pub fn run_generator(script: &str, events: u32) -> String {
     assert!(text.contains("# Generator: Pythia 8.317"));
     text
 }
+
+/// A published curve shipped in `docs/validation/` (two columns, `#`
+/// comments), in mass order.
+pub fn published_curve(file: &str) -> Vec<(f64, f64)> {
+    std::fs::read_to_string(repo_root().join("docs/validation").join(file))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let v: Vec<f64> = l.split_whitespace().map(|x| x.parse().unwrap()).collect();
+            (v[0], v[1])
+        })
+        .collect()
+}
+
+/// Log–log interpolation of a curve sorted in mass (clamped to its ends).
+pub fn loglog_at(c: &[(f64, f64)], m: f64) -> f64 {
+    let i = c.partition_point(|p| p.0 <= m).clamp(1, c.len() - 1);
+    let ((x0, y0), (x1, y1)) = (c[i - 1], c[i]);
+    let t = (m.ln() - x0.ln()) / (x1.ln() - x0.ln());
+    (y0.ln() + t * (y1.ln() - y0.ln())).exp()
+}
