@@ -593,26 +593,11 @@ fn run_kaon_mode(
         )?;
         (n_ul, "published", rows)
     };
-    let mut limits = Vec::with_capacity(masses.len());
-    let mut signal = Vec::with_capacity(masses.len());
     // The step of the implied signal at g_max is the search's validity
     // edge; the root finder converges onto it.
-    for (limit, total, _) in rows {
-        limits.push(limit);
-        signal.push(total);
-    }
-    let stats = crate::experiment::preset::Statistics {
-        observed: 0,
-        background: 0.0,
-        background_error: 0.0,
-        method: method.into(),
-        cl: preset.cl,
-        observed_masses_gev: Vec::new(),
-        mass_window_gev: None,
-    };
     let label_u = format!("|U_{}|^2 scale", preset.lepton);
-    Ok(ReachResult {
-        preset: label.to_string(),
+    Ok(RecastResult {
+        label,
         model: format!(
             "hnl (K+ -> {}+ N, {})",
             preset.lepton,
@@ -622,30 +607,87 @@ fn run_kaon_mode(
                 "published limits"
             }
         ),
-        plane: Plane::Epsilon,
         // The expected sensitivity's K⁺ decays; a recast has no exposure.
         exposure: if expected {
             preset.expected.as_ref().map_or(0.0, |e| e.n_kaon_decays)
         } else {
             0.0
         },
-        signal_upper_limit: n_ul,
-        limits,
-        grid: YieldGrid {
-            masses,
-            couplings,
-            signal,
-        },
-        channels: Vec::new(),
-        meta: result_meta(
-            Plane::Epsilon,
-            ("U^2", if u2 == 1.0 { "U^2" } else { &label_u }),
-            "m_N",
-            "K+ decays",
-            &stats,
-            opts,
-        ),
-    })
+        n_ul,
+        method,
+        cl: preset.cl,
+        coupling: ("U^2", if u2 == 1.0 { "U^2" } else { &label_u }),
+        mass_symbol: "m_N",
+    }
+    .into_result(masses, couplings, rows, opts))
+}
+
+/// What a kaon-decay result is labelled with, to assemble it from the rows
+/// of [`crate::reach::scan_grid`] (shared by the K⁺ → ℓ⁺N and K⁺ → π⁺X
+/// recasts).
+pub(crate) struct RecastResult<'a> {
+    /// Preset label.
+    pub label: &'a str,
+    /// Model description.
+    pub model: String,
+    /// Exposure (K⁺ decays; 0 for a recast).
+    pub exposure: f64,
+    /// The signal limit the implied yields are scaled to.
+    pub n_ul: f64,
+    /// "published" or the limit method.
+    pub method: &'a str,
+    /// Confidence level.
+    pub cl: f64,
+    /// (short name, axis label) of the coupling.
+    pub coupling: (&'a str, &'a str),
+    /// Mass-axis symbol.
+    pub mass_symbol: &'a str,
+}
+
+impl RecastResult<'_> {
+    pub(crate) fn into_result(
+        self,
+        masses: Vec<f64>,
+        couplings: Vec<f64>,
+        rows: crate::reach::ScanRows,
+        opts: &ReachOptions,
+    ) -> ReachResult {
+        let (limits, signal): (Vec<_>, Vec<_>) = rows
+            .into_iter()
+            .map(|(limit, total, _)| (limit, total))
+            .unzip();
+        let stats = crate::experiment::preset::Statistics {
+            observed: 0,
+            background: 0.0,
+            background_error: 0.0,
+            method: self.method.into(),
+            cl: self.cl,
+            observed_masses_gev: Vec::new(),
+            mass_window_gev: None,
+        };
+        ReachResult {
+            preset: self.label.to_string(),
+            model: self.model,
+            plane: Plane::Epsilon,
+            exposure: self.exposure,
+            signal_upper_limit: self.n_ul,
+            limits,
+            grid: YieldGrid {
+                masses,
+                couplings,
+                signal,
+            },
+            channels: Vec::new(),
+            meta: result_meta(
+                Plane::Epsilon,
+                self.coupling,
+                self.mass_symbol,
+                "K+ decays",
+                &stats,
+                opts,
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -21,10 +21,7 @@ use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::kaon_mode::{KaonScan, LimitTable, parse_limit_table_with_gaps};
 use crate::model::scalar::ScalarModel;
 use crate::model::{Fip, ModelSpec};
-use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, log_space, result_meta,
-    scan_grid,
-};
+use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, SignalFn, log_space, scan_grid};
 use crate::units::HBAR_GEV_S;
 use serde::Deserialize;
 
@@ -299,43 +296,17 @@ pub fn run_pinunu(
         },
         progress,
     )?;
-    let mut out = Vec::with_capacity(masses.len());
-    let mut signal = Vec::with_capacity(masses.len());
-    for (limit, total, _) in rows {
-        out.push(limit);
-        signal.push(total);
-    }
-    let stats = crate::experiment::preset::Statistics {
-        observed: 0,
-        background: 0.0,
-        background_error: 0.0,
-        method: "published".into(),
-        cl: preset.cl,
-        observed_masses_gev: Vec::new(),
-        mass_window_gev: None,
-    };
-    Ok(ReachResult {
-        preset: label.to_string(),
+    Ok(crate::experiment::kaon_mode::RecastResult {
+        label,
         model: "scalar (K+ -> pi+ S, published BR limits)".into(),
-        plane: Plane::Epsilon,
         exposure: 0.0,
-        signal_upper_limit: n_ul,
-        limits: out,
-        grid: YieldGrid {
-            masses,
-            couplings,
-            signal,
-        },
-        channels: Vec::new(),
-        meta: result_meta(
-            Plane::Epsilon,
-            ("theta^2", "theta^2"),
-            "m_S",
-            "K+ decays",
-            &stats,
-            opts,
-        ),
-    })
+        n_ul,
+        method: "published",
+        cl: preset.cl,
+        coupling: ("theta^2", "theta^2"),
+        mass_symbol: "m_S",
+    }
+    .into_result(masses, couplings, rows, opts))
 }
 
 #[cfg(test)]
