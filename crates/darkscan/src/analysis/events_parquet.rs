@@ -265,8 +265,8 @@ impl ParquetTracks {
         let charge = match self.number(1, i, row)? {
             Num::Int(1) => 1,
             Num::Int(-1) => -1,
-            Num::Float(q) if q == 1.0 => 1,
-            Num::Float(q) if q == -1.0 => -1,
+            Num::Float(1.0) => 1,
+            Num::Float(-1.0) => -1,
             Num::Int(n) => return Err(self.bad(row, "charge", n.to_string(), "expected +1 or -1")),
             Num::Float(q) => {
                 return Err(self.bad(row, "charge", q.to_string(), "expected +1 or -1"));
