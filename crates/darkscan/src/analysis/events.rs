@@ -94,7 +94,8 @@ pub struct Track {
     pub pid: Pid,
     /// The beam kaon's momentum, for kaon-decay events.
     pub kaon_momentum: Option<Vec3>,
-    /// 1-based line of the file the track was read from (0 if not from a file).
+    /// 1-based line of the CSV file (or 1-based row of the Parquet file) the
+    /// track was read from (0 if not from a file).
     pub row: u64,
 }
 
