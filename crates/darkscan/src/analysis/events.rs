@@ -16,9 +16,13 @@
 //! errors name the file, the 1-based line ("row") and the column. Events are
 //! read one at a time ([`EventReader`]) with a cap on the tracks per event, so
 //! a file with 10⁷ tracks in one event costs a few rows of work, not memory.
-//! Parquet input is not implemented (CSV only).
+//!
+//! A file whose name ends in `.parquet` is read as Apache Parquet with the
+//! same columns ([`super::events_parquet`]); [`open`] and [`read_events`]
+//! choose the format from the name.
 
 use super::AnalysisError;
+use super::events_parquet::{ParquetTracks, is_parquet_path};
 use crate::kinematics::{FourVector, Line, Vec3};
 use crate::units;
 use std::collections::HashSet;
@@ -90,7 +94,8 @@ pub struct Track {
     pub pid: Pid,
     /// The beam kaon's momentum, for kaon-decay events.
     pub kaon_momentum: Option<Vec3>,
-    /// 1-based line of the file the track was read from (0 if not from a file).
+    /// 1-based line of the CSV file (or 1-based row of the Parquet file) the
+    /// track was read from (0 if not from a file).
     pub row: u64,
 }
 
@@ -116,14 +121,17 @@ pub struct Event {
     pub tracks: Vec<Track>,
 }
 
-const REQUIRED: [&str; 10] = [
+pub(crate) const REQUIRED: [&str; 10] = [
     "event", "charge", "x_m", "y_m", "z_m", "px_gev", "py_gev", "pz_gev", "time_ns", "pid",
 ];
-const KAON: [&str; 3] = ["kaon_px_gev", "kaon_py_gev", "kaon_pz_gev"];
+pub(crate) const KAON: [&str; 3] = ["kaon_px_gev", "kaon_py_gev", "kaon_pz_gev"];
 
-/// Streams events from CSV text, one event at a time.
+/// Streams events from CSV text (or, from [`open`], a Parquet file), one
+/// event at a time.
 pub struct EventReader<R: BufRead> {
     input: R,
+    /// Set for a Parquet file: tracks come from here and `input` is unused.
+    parquet: Option<Box<ParquetTracks>>,
     name: String,
     cols: [usize; 10],
     kaon_cols: Option<[usize; 3]>,
@@ -189,6 +197,7 @@ impl<R: BufRead> EventReader<R> {
         };
         Ok(Self {
             input,
+            parquet: None,
             name: name.to_string(),
             cols,
             kaon_cols,
@@ -205,7 +214,10 @@ impl<R: BufRead> EventReader<R> {
     /// Whether the file carries the beam-kaon columns.
     #[must_use]
     pub fn has_kaon(&self) -> bool {
-        self.kaon_cols.is_some()
+        match &self.parquet {
+            Some(p) => p.has_kaon(),
+            None => self.kaon_cols.is_some(),
+        }
     }
 
     /// The name used in errors.
@@ -225,6 +237,9 @@ impl<R: BufRead> EventReader<R> {
     }
 
     fn next_track(&mut self) -> Result<Option<Track>, AnalysisError> {
+        if let Some(p) = self.parquet.as_mut() {
+            return p.next_track();
+        }
         loop {
             self.line.clear();
             let n = self
@@ -383,10 +398,12 @@ impl<R: BufRead> Iterator for EventReader<R> {
     }
 }
 
-/// Opens an event file for streaming.
+/// Opens an event file for streaming: Parquet if its name ends in
+/// `.parquet`, CSV otherwise.
 ///
 /// # Errors
-/// As [`EventReader::new`], and [`AnalysisError::Read`] if it cannot be opened.
+/// As [`EventReader::new`], and [`AnalysisError::Read`] if it cannot be
+/// opened (or, for Parquet, is not a readable Parquet file).
 pub fn open(
     path: &Path,
     max_tracks: usize,
@@ -395,6 +412,29 @@ pub fn open(
         path: path.to_path_buf(),
         cause,
     })?;
+    if is_parquet_path(path) {
+        let name = path.display().to_string();
+        let read_err = |cause| AnalysisError::Read {
+            path: path.to_path_buf(),
+            cause,
+        };
+        let tracks = ParquetTracks::open(f.try_clone().map_err(read_err)?, path, &name)?;
+        return Ok(EventReader {
+            // Never read: the tracks come from the Parquet reader.
+            input: std::io::BufReader::with_capacity(0, f),
+            parquet: Some(Box::new(tracks)),
+            name,
+            cols: [0; 10],
+            kaon_cols: None,
+            n_fields: 0,
+            row: 0,
+            max_tracks: max_tracks.max(1),
+            pending: None,
+            seen: HashSet::new(),
+            line: String::new(),
+            done: false,
+        });
+    }
     EventReader::new(
         std::io::BufReader::new(f),
         &path.display().to_string(),

@@ -8,6 +8,7 @@
 //! from [`crate::stats`], so an analysis and a reach share one engine.
 //!
 //! - [`events`]: the event-file schema (one row per track) and its CSV reader;
+//! - [`events_parquet`]: the same schema read from Apache Parquet files;
 //! - [`pairs`]: vertex, CDA, mass, Δt and pointing (CDA_TAX, Z_TAX) of a pair;
 //! - [`selection`]: cut expressions, regions, blinding (selection TOML);
 //! - [`count`]: observed counts and p-values per region and region group;
@@ -21,6 +22,7 @@ pub mod combinatorial;
 pub mod count;
 pub mod dump_signal;
 pub mod events;
+pub mod events_parquet;
 pub mod generate;
 pub mod hepmc3;
 pub mod pairs;
