@@ -44,3 +44,38 @@ pub fn confidence_level(cl: f64) -> Result<f64> {
 pub fn json_number(v: f64) -> serde_json::Value {
     serde_json::Number::from_f64(v).map_or(serde_json::Value::Null, serde_json::Value::Number)
 }
+
+/// The HNL coupling vector as command-line flags (shared by `widths hnl`
+/// and `production hnl`): squared mixings default to 0, at least one must be
+/// positive (checked by the library's `HnlModel::new`).
+#[derive(clap::Args)]
+pub struct HnlCouplings {
+    /// Squared mixing with the electron neutrino, |U_e|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    pub ue2: f64,
+    /// Squared mixing with the muon neutrino, |U_mu|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    pub umu2: f64,
+    /// Squared mixing with the tau neutrino, |U_tau|^2.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        allow_negative_numbers = true,
+        allow_hyphen_values = true
+    )]
+    pub utau2: f64,
+    /// A Dirac HNL (default Majorana: charge-conjugate decay channels, twice
+    /// the width; production branching ratios are the same for both).
+    #[arg(long)]
+    pub dirac: bool,
+}

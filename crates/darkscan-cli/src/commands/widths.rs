@@ -25,33 +25,8 @@ pub struct HnlOpts {
     /// HNL mass in GeV (up to 5).
     #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
     mass: f64,
-    /// Squared mixing with the electron neutrino, |U_e|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    ue2: f64,
-    /// Squared mixing with the muon neutrino, |U_mu|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    umu2: f64,
-    /// Squared mixing with the tau neutrino, |U_tau|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    utau2: f64,
-    /// A Dirac HNL (default Majorana: charge-conjugate channels, twice the width).
-    #[arg(long)]
-    dirac: bool,
+    #[command(flatten)]
+    couplings: crate::input::HnlCouplings,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -135,7 +110,12 @@ impl DarkPhotonOpts {
 impl HnlOpts {
     fn run(&self) -> Result<()> {
         use darkscan::model::hnl::HnlModel;
-        let model = HnlModel::new(self.ue2, self.umu2, self.utau2, self.dirac)?;
+        let model = HnlModel::new(
+            self.couplings.ue2,
+            self.couplings.umu2,
+            self.couplings.utau2,
+            self.couplings.dirac,
+        )?;
         let total = model.total_width(self.mass)?;
         let ctau = model.ctau_m(self.mass)?;
         let brs = model.branching_ratios(self.mass)?;
@@ -147,9 +127,9 @@ impl HnlOpts {
             let v = serde_json::json!({
                 "model": "hnl",
                 "mass": self.mass,
-                "ue2": self.ue2,
-                "umu2": self.umu2,
-                "utau2": self.utau2,
+                "ue2": self.couplings.ue2,
+                "umu2": self.couplings.umu2,
+                "utau2": self.couplings.utau2,
                 "majorana": model.majorana,
                 "total_width": total,
                 "ctau_m": crate::input::json_number(ctau),
@@ -160,9 +140,9 @@ impl HnlOpts {
             println!("mass           {} GeV", self.mass);
             println!(
                 "U^2 (e, mu, tau) {}, {}, {}  ({})",
-                self.ue2,
-                self.umu2,
-                self.utau2,
+                self.couplings.ue2,
+                self.couplings.umu2,
+                self.couplings.utau2,
                 if model.majorana { "Majorana" } else { "Dirac" }
             );
             println!("total width    {total:.6e} GeV");

@@ -14,33 +14,8 @@ pub struct Opts {
     /// HNL mass in GeV.
     #[arg(long, allow_negative_numbers = true, allow_hyphen_values = true)]
     mass: f64,
-    /// Squared mixing with the electron neutrino, |U_e|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    ue2: f64,
-    /// Squared mixing with the muon neutrino, |U_mu|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    umu2: f64,
-    /// Squared mixing with the tau neutrino, |U_tau|^2.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        allow_negative_numbers = true,
-        allow_hyphen_values = true
-    )]
-    utau2: f64,
-    /// A Dirac HNL (production branching ratios are the same as Majorana).
-    #[arg(long)]
-    dirac: bool,
+    #[command(flatten)]
+    couplings: crate::input::HnlCouplings,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -57,7 +32,12 @@ impl Opts {
                 known.join(", ")
             )
         })?;
-        let model = HnlModel::new(self.ue2, self.umu2, self.utau2, self.dirac)?;
+        let model = HnlModel::new(
+            self.couplings.ue2,
+            self.couplings.umu2,
+            self.couplings.utau2,
+            self.couplings.dirac,
+        )?;
         let chans = channels(parent, self.mass, &model)?;
         let total: f64 = chans.iter().map(|c| c.branching_ratio).sum();
         if self.json {
@@ -69,9 +49,9 @@ impl Opts {
                 "model": "hnl",
                 "parent": parent_name(parent),
                 "mass": self.mass,
-                "ue2": self.ue2,
-                "umu2": self.umu2,
-                "utau2": self.utau2,
+                "ue2": self.couplings.ue2,
+                "umu2": self.couplings.umu2,
+                "utau2": self.couplings.utau2,
                 "branching_ratio": total,
                 "channels": map,
             });
