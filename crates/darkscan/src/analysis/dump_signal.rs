@@ -169,7 +169,7 @@ pub fn dump_signal(
             let u = rng.uniform();
             let l = -lambda * (a - u * p_in).ln();
             let vertex = origin + fip.p.unit() * l.clamp(l1, l2);
-            let channel = pick(&states, &mut rng);
+            let channel = states.pick(&mut rng);
             let Some(lab) = decay(fip, mass, channel, &mut rng) else {
                 continue;
             };
@@ -225,22 +225,6 @@ pub fn dump_signal(
         hepmc,
         expected_events: total * preset.protons_on_target * preset.signal_efficiency,
     })
-}
-
-fn pick<'a>(states: &'a FinalStates, rng: &mut Rng) -> &'a DecayChannel {
-    let chs = states.channels();
-    if chs.len() == 1 {
-        return &chs[0];
-    }
-    let total: f64 = chs.iter().map(|c| c.width).sum();
-    let mut u = rng.uniform() * total;
-    for c in chs {
-        if u < c.width {
-            return c;
-        }
-        u -= c.width;
-    }
-    &chs[chs.len() - 1]
 }
 
 /// A measured track: momentum and direction smeared, point at the vertex

@@ -237,7 +237,9 @@ impl FinalStates {
         self.channels[0].daughters[0].mass
     }
 
-    fn pick(&self, rng: &mut Rng) -> &DecayChannel {
+    /// One channel drawn with probability ∝ width (no random number drawn
+    /// when there is a single channel).
+    pub fn pick(&self, rng: &mut Rng) -> &DecayChannel {
         if self.channels.len() == 1 {
             return &self.channels[0];
         }

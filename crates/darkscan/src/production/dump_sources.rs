@@ -20,15 +20,17 @@
 //!   top loop); kaon decays in the dump are not included (the K⁺, K_L
 //!   spectra are not tabulated, and most kaons interact before decaying).
 
-use crate::kinematics::{FourVector, Vec3, three_body_phase_space, two_body_decay};
+use crate::kinematics::{FourVector, Vec3, two_body_decay};
 use crate::model::ModelSpec;
 use crate::model::hnl::HnlModel;
 use crate::model::scalar::ScalarModel;
 use crate::numeric::rng::Rng;
 use crate::production::hnl;
 use crate::production::meson_decay::MesonChannel;
+use crate::production::source::{
+    DecayModes, ParentDecay, ParentDecaySource, parent_table_with_cascade,
+};
 use crate::production::source::{FipSource, LightMesonSource, ProtonBremSource};
-use crate::production::source::{ParentDecay, ParentDecaySource, parent_table_with_cascade};
 use crate::units::{D_S, TAU};
 use std::fmt;
 
@@ -259,8 +261,7 @@ struct TauFromDs {
     ds_spectrum: &'static dyn crate::production::source::ParentSpectrum,
     weight: f64,
     mass: f64,
-    modes: Vec<ParentDecay>,
-    cumulative: Vec<f64>,
+    modes: DecayModes,
 }
 
 impl TauFromDs {
@@ -274,26 +275,13 @@ impl TauFromDs {
         let (_, ds_per_pot, ds_spectrum) = parent_table_with_cascade(ds_pdg, cascade)?;
         // τ⁺ from D_s⁺: the τ⁺ decays give the conjugate channels of τ⁻ (15).
         let tau_pdg = if ds_pdg > 0 { -15 } else { 15 };
-        let modes: Vec<ParentDecay> = hnl_modes(tau_pdg, mass, model)
-            .into_iter()
-            .filter(|d| (1..=2).contains(&d.recoil_masses.len()))
-            .collect();
-        let total: f64 = modes.iter().map(|d| d.branching_ratio).sum();
-        let mut acc = 0.0;
-        let cumulative = modes
-            .iter()
-            .map(|d| {
-                acc += d.branching_ratio / total;
-                acc
-            })
-            .collect();
+        let modes = DecayModes::new(TAU.mass, mass, hnl_modes(tau_pdg, mass, model));
         Some(Self {
             name,
             ds_spectrum,
-            weight: ds_per_pot * BR_DS_TAU_NU * total,
+            weight: ds_per_pot * BR_DS_TAU_NU * modes.total_branching_ratio(),
             mass,
             modes,
-            cumulative,
         })
     }
 }
@@ -315,15 +303,7 @@ impl crate::production::source::FipSource for TauFromDs {
         );
         let ds = FourVector::from_mass_momentum(D_S.mass, dir * p);
         let (tau, _) = two_body_decay(ds, TAU.mass, 0.0, rng.uniform(), rng.uniform())?;
-        let u = rng.uniform();
-        let i = self.cumulative.partition_point(|&c| c <= u);
-        let mode = &self.modes[i.min(self.modes.len() - 1)];
-        let n = match mode.recoil_masses.as_slice() {
-            [m1] => two_body_decay(tau, self.mass, *m1, rng.uniform(), rng.uniform())?.0,
-            [m1, m2] => three_body_phase_space(TAU.mass, [self.mass, *m1, *m2], rng)?[0]
-                .boost_from_rest_of(tau, TAU.mass),
-            _ => return None,
-        };
+        let n = self.modes.decay(tau, TAU.mass, self.mass, rng)?;
         Some((n, self.weight))
     }
 }

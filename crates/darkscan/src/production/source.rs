@@ -237,9 +237,92 @@ pub struct ParentDecaySource {
     parent_mass: f64,
     spectrum: &'static dyn ParentSpectrum,
     mass: f64,
+    modes: DecayModes,
+    weight: f64,
+}
+
+/// The open decay modes of one parent into a FIP of fixed mass, chosen in
+/// proportion to their branching ratios (shared by every parent-decay
+/// source, including cascades such as D_s → τ → N).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecayModes {
     modes: Vec<ParentDecay>,
     cumulative: Vec<f64>,
-    weight: f64,
+    total: f64,
+}
+
+impl DecayModes {
+    /// The modes of `modes` that are open for a parent of `parent_mass`
+    /// and a FIP of `fip_mass` (BR > 0, one or two recoil particles, above
+    /// threshold).
+    #[must_use]
+    pub fn new(parent_mass: f64, fip_mass: f64, modes: Vec<ParentDecay>) -> Self {
+        let modes: Vec<ParentDecay> = modes
+            .into_iter()
+            .filter(|d| {
+                d.branching_ratio > 0.0
+                    && (1..=2).contains(&d.recoil_masses.len())
+                    && fip_mass + d.recoil_masses.iter().sum::<f64>() < parent_mass
+            })
+            .collect();
+        let total: f64 = modes.iter().map(|d| d.branching_ratio).sum();
+        let mut acc = 0.0;
+        let cumulative = modes
+            .iter()
+            .map(|d| {
+                acc += d.branching_ratio / total;
+                acc
+            })
+            .collect();
+        Self {
+            modes,
+            cumulative,
+            total,
+        }
+    }
+
+    /// Σ BR of the open modes.
+    #[must_use]
+    pub fn total_branching_ratio(&self) -> f64 {
+        self.total
+    }
+
+    /// Whether no mode is open.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.modes.is_empty()
+    }
+
+    /// The FIP's lab four-momentum from one decay of `parent` (mass
+    /// `parent_mass`): a mode drawn ∝ BR (one uniform when there are
+    /// several), then isotropic two-body or flat three-body kinematics.
+    pub fn decay(
+        &self,
+        parent: FourVector,
+        parent_mass: f64,
+        fip_mass: f64,
+        rng: &mut Rng,
+    ) -> Option<FourVector> {
+        let mode = match self.modes.len() {
+            0 => return None,
+            1 => &self.modes[0],
+            n => {
+                let u = rng.uniform();
+                &self.modes[self.cumulative.partition_point(|&c| c <= u).min(n - 1)]
+            }
+        };
+        match mode.recoil_masses.as_slice() {
+            [m1] => {
+                let (u_cos, u_phi) = (rng.uniform(), rng.uniform());
+                Some(two_body_decay(parent, fip_mass, *m1, u_cos, u_phi)?.0)
+            }
+            [m1, m2] => {
+                let rest = three_body_phase_space(parent_mass, [fip_mass, *m1, *m2], rng)?;
+                Some(rest[0].boost_from_rest_of(parent, parent_mass))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl std::fmt::Debug for ParentDecaySource {
@@ -277,31 +360,14 @@ impl ParentDecaySource {
         modes: Vec<ParentDecay>,
     ) -> Option<Self> {
         let (parent_mass, per_pot, spectrum) = parents;
-        let modes: Vec<ParentDecay> = modes
-            .into_iter()
-            .filter(|d| {
-                d.branching_ratio > 0.0
-                    && (1..=2).contains(&d.recoil_masses.len())
-                    && mass + d.recoil_masses.iter().sum::<f64>() < parent_mass
-            })
-            .collect();
-        let total: f64 = modes.iter().map(|d| d.branching_ratio).sum();
-        let mut acc = 0.0;
-        let cumulative = modes
-            .iter()
-            .map(|d| {
-                acc += d.branching_ratio / total;
-                acc
-            })
-            .collect();
+        let modes = DecayModes::new(parent_mass, mass, modes);
         Some(Self {
             name: name.into(),
             parent_mass,
             spectrum,
             mass,
+            weight: per_pot * modes.total_branching_ratio(),
             modes,
-            cumulative,
-            weight: per_pot * total,
         })
     }
 
@@ -326,24 +392,7 @@ impl FipSource for ParentDecaySource {
         }
         let (p, theta) = self.spectrum.sample_p_theta(rng);
         let parent = FourVector::from_mass_momentum(self.parent_mass, direction(theta, rng) * p);
-        let mode = if self.modes.len() == 1 {
-            &self.modes[0]
-        } else {
-            let u = rng.uniform();
-            let i = self.cumulative.partition_point(|&c| c <= u);
-            &self.modes[i.min(self.modes.len() - 1)]
-        };
-        let fip = match mode.recoil_masses.as_slice() {
-            [m1] => {
-                let (u_cos, u_phi) = (rng.uniform(), rng.uniform());
-                two_body_decay(parent, self.mass, *m1, u_cos, u_phi)?.0
-            }
-            [m1, m2] => {
-                let rest = three_body_phase_space(self.parent_mass, [self.mass, *m1, *m2], rng)?;
-                rest[0].boost_from_rest_of(parent, self.parent_mass)
-            }
-            _ => return None,
-        };
+        let fip = self.modes.decay(parent, self.parent_mass, self.mass, rng)?;
         Some((fip, self.weight))
     }
 }
