@@ -3,7 +3,8 @@
 use darkscan::experiment::bounds;
 use darkscan::experiment::search::SearchPreset;
 use darkscan::model::dark_photon::DarkPhoton;
-use darkscan::reach::{Plane, ReachOptions, run_preset};
+use darkscan::reach::{Plane, ReachOptions};
+use darkscan::run_preset;
 use darkscan::stats::{
     BackgroundTerm, LimitMethod, pvalues, pvalues_correlated, sum_backgrounds, upper_limit,
 };

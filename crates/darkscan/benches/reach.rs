@@ -18,10 +18,12 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use darkscan::experiment::missing_energy::MissingEnergySetup;
+use darkscan::experiment::missing_energy_reach::run_missing_energy;
 use darkscan::experiment::preset;
 use darkscan::experiment::search::SearchPreset;
 use darkscan::production::annihilation::EcalResolution;
-use darkscan::reach::{ReachOptions, log_space, run_missing_energy, run_preset};
+use darkscan::reach::{ReachOptions, log_space};
+use darkscan::run_preset;
 use std::hint::black_box;
 
 fn setup() -> MissingEnergySetup {

@@ -23,3 +23,5 @@ pub mod production;
 pub mod reach;
 pub mod stats;
 pub mod units;
+
+pub use experiment::search::run_preset;

@@ -21,7 +21,8 @@
 mod common;
 use common::{loglog_at, published_curve};
 use darkscan::experiment::search::SearchPreset;
-use darkscan::reach::{ReachOptions, run_preset};
+use darkscan::reach::ReachOptions;
+use darkscan::run_preset;
 
 #[test]
 fn alp_dump_projection_against_pbc_bc9() {

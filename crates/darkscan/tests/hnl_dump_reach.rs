@@ -19,7 +19,8 @@
 mod common;
 use common::{loglog_at, published_curve};
 use darkscan::experiment::search::SearchPreset;
-use darkscan::reach::{ReachOptions, run_preset};
+use darkscan::reach::ReachOptions;
+use darkscan::run_preset;
 
 #[test]
 fn hnl_dump_projection_against_drewes_et_al() {

@@ -7,7 +7,8 @@
 use darkscan::experiment::kaon_mode::KaonPreset;
 use darkscan::experiment::search::SearchPreset;
 use darkscan::model::ModelSpec;
-use darkscan::reach::{ReachOptions, ReachResult, run_preset};
+use darkscan::reach::{ReachOptions, ReachResult};
+use darkscan::run_preset;
 
 fn preset(name: &str) -> KaonPreset {
     match SearchPreset::load(name).unwrap() {

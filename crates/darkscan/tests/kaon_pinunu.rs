@@ -10,7 +10,8 @@ use darkscan::experiment::kaon_pinunu::PUBLISHED_BR_LIMITS;
 use darkscan::experiment::search::SearchPreset;
 use darkscan::model::Fip;
 use darkscan::model::scalar::ScalarModel;
-use darkscan::reach::{ReachOptions, run_preset};
+use darkscan::reach::ReachOptions;
+use darkscan::run_preset;
 use darkscan::units::HBAR_GEV_S;
 
 fn run(masses: &[f64]) -> darkscan::reach::ReachResult {

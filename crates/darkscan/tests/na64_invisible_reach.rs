@@ -23,8 +23,9 @@
 //! within ±12 % of its measured ratio, including the known 1–2 MeV
 //! disagreement.
 
+use darkscan::experiment::missing_energy_reach::run_missing_energy;
 use darkscan::experiment::preset;
-use darkscan::reach::{ReachOptions, run_missing_energy};
+use darkscan::reach::ReachOptions;
 
 /// (m_A′ in GeV, published ε₉₀).
 const PRL131_2023: &[(f64, f64)] = &[

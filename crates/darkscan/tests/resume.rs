@@ -4,7 +4,8 @@
 
 use darkscan::experiment::search::SearchPreset;
 use darkscan::io::limits_csv;
-use darkscan::reach::{ReachOptions, run_preset};
+use darkscan::reach::ReachOptions;
+use darkscan::run_preset;
 
 fn small() -> SearchPreset {
     match SearchPreset::load("na62-dump-mumu-2021").unwrap() {

@@ -17,7 +17,8 @@
 mod common;
 use common::published_curve;
 use darkscan::experiment::search::SearchPreset;
-use darkscan::reach::{ReachOptions, run_preset};
+use darkscan::reach::ReachOptions;
+use darkscan::run_preset;
 
 #[test]
 fn scalar_dump_projection_against_pbc_bc4() {

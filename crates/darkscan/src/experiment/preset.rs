@@ -15,6 +15,8 @@ use crate::production::electron_brem::BremMethod;
 use crate::stats::LimitMethod;
 use serde::Deserialize;
 
+pub use crate::reach::config::{Scan, Statistics};
+
 /// Why a preset could not be loaded (the shared configuration error).
 pub type PresetError = ConfigError;
 
@@ -116,34 +118,6 @@ impl Selection {
     }
 }
 
-/// Counting-experiment inputs.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Statistics {
-    /// Observed events.
-    pub observed: u64,
-    /// Expected background.
-    pub background: f64,
-    /// Its uncertainty.
-    pub background_error: f64,
-    /// Limit method: "cls", "classical" or "fc".
-    pub method: String,
-    /// Confidence level.
-    pub cl: f64,
-    /// Reconstructed masses (GeV) of the observed events, for searches that
-    /// count events in a mass window around each hypothesis (NA62 A′ → μμ:
-    /// the one signal-region event has m_μμ = 411 MeV, seed talk 000). When
-    /// given, its length must equal `observed`, `mass_window_gev` must be
-    /// set, and the limit at mass m uses the number of these events with
-    /// |m_event − m| ≤ `mass_window_gev` instead of `observed`. Empty (the
-    /// default): every mass uses `observed`.
-    #[serde(default)]
-    pub observed_masses_gev: Vec<f64>,
-    /// Half-width (GeV) of the mass window of `observed_masses_gev`.
-    #[serde(default)]
-    pub mass_window_gev: Option<f64>,
-}
-
 /// FIP model.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -162,24 +136,6 @@ pub struct ModelConfig {
     /// the shipped `na64e-invisible` turns it on.
     #[serde(default)]
     pub annihilation: bool,
-}
-
-/// Default scan grid.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scan {
-    /// Lowest mass in GeV.
-    pub mass_min_gev: f64,
-    /// Highest mass in GeV.
-    pub mass_max_gev: f64,
-    /// Number of log-spaced masses.
-    pub n_masses: usize,
-    /// Lowest coupling.
-    pub coupling_min: f64,
-    /// Highest coupling.
-    pub coupling_max: f64,
-    /// Number of log-spaced couplings.
-    pub n_couplings: usize,
 }
 
 /// Shower Monte Carlo settings.

@@ -2,7 +2,7 @@
 //! name or a file once and dispatches on the TOML's top-level `kind`
 //! (`"beam-dump"`; absent for the missing-energy presets, whose format
 //! predates the key), and one entry point for the reach
-//! ([`crate::reach::run_preset`]).
+//! ([`run_preset`]).
 
 use crate::experiment::beam_dump::{self, DumpPreset};
 use crate::experiment::config::{ConfigError, shipped_or_file};
@@ -109,6 +109,36 @@ impl SearchPreset {
             Self::Pinunu(p) => p
                 .lifetime_limits()
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
+        }
+    }
+}
+
+/// The reach of any preset: dispatches on its kind to the missing-energy or
+/// the beam-dump search. `label` names the result (the preset name or file).
+pub fn run_preset(
+    label: &str,
+    preset: &SearchPreset,
+    opts: &crate::reach::ReachOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<crate::reach::ReachResult, crate::reach::ReachError> {
+    if opts.expected_sensitivity && !matches!(preset, SearchPreset::Kaon(_)) {
+        return Err(crate::reach::ReachError::Preset(
+            "--expected applies to kaon-mode presets (kind = \"kaon-decay\")".into(),
+        ));
+    }
+    match preset {
+        SearchPreset::MissingEnergy(p) => {
+            crate::experiment::missing_energy_reach::run_missing_energy(label, p, opts, progress)
+        }
+        SearchPreset::BeamDump(p) => {
+            crate::experiment::beam_dump::run_beam_dump(label, p, opts, progress)
+        }
+        SearchPreset::Kaon(p) if opts.expected_sensitivity => {
+            crate::experiment::kaon_mode::run_kaon_expected(label, p, opts, progress)
+        }
+        SearchPreset::Kaon(p) => crate::experiment::kaon_mode::run_kaon(label, p, opts, progress),
+        SearchPreset::Pinunu(p) => {
+            crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
         }
     }
 }

@@ -153,7 +153,7 @@ impl ReachResult {
 /// The metadata of a result in plane `plane` for a model whose coupling is
 /// `coupling` (axis label `coupling_label`) and whose FIP is called
 /// `fip_symbol` on the mass axis, with the statistics options applied.
-fn meta_for(
+pub(crate) fn meta_for(
     plane: Plane,
     coupling: (&str, &str),
     fip_symbol: &str,
@@ -198,11 +198,10 @@ pub fn result_meta(
     meta_for(plane, coupling, fip_symbol, exposure_unit, stats, opts)
 }
 
-use crate::experiment::missing_energy::MissingEnergySetup;
-use crate::experiment::preset::{Preset, Scan, Statistics};
-use crate::model::dark_photon::DarkPhoton;
+pub mod config;
 use crate::numeric::roots::brent;
 use crate::stats::{LimitMethod, StatsError, upper_limit};
+pub use config::{Scan, Statistics};
 use rayon::prelude::*;
 use thiserror::Error;
 
@@ -522,190 +521,6 @@ impl<F: Fn(f64) -> f64 + Sync> MassPoint for SignalFn<F> {
     fn signal_by_channel(&self, couplings: &[f64]) -> Vec<Vec<f64>> {
         vec![couplings.iter().map(|&g| (self.0)(g)).collect()]
     }
-}
-
-/// The reach of any preset: dispatches on its kind to the missing-energy or
-/// the beam-dump search. `label` names the result (the preset name or file).
-pub fn run_preset(
-    label: &str,
-    preset: &crate::experiment::search::SearchPreset,
-    opts: &ReachOptions,
-    progress: &(dyn Fn(usize) + Sync),
-) -> Result<ReachResult, ReachError> {
-    use crate::experiment::search::SearchPreset;
-    if opts.expected_sensitivity && !matches!(preset, SearchPreset::Kaon(_)) {
-        return Err(ReachError::Preset(
-            "--expected applies to kaon-mode presets (kind = \"kaon-decay\")".into(),
-        ));
-    }
-    match preset {
-        SearchPreset::MissingEnergy(p) => run_missing_energy(label, p, opts, progress),
-        SearchPreset::BeamDump(p) => {
-            crate::experiment::beam_dump::run_beam_dump(label, p, opts, progress)
-        }
-        SearchPreset::Kaon(p) if opts.expected_sensitivity => {
-            crate::experiment::kaon_mode::run_kaon_expected(label, p, opts, progress)
-        }
-        SearchPreset::Kaon(p) => crate::experiment::kaon_mode::run_kaon(label, p, opts, progress),
-        SearchPreset::Pinunu(p) => {
-            crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
-        }
-    }
-}
-
-/// Missing-energy dark photon reach (NA64e-like presets).
-///
-/// `progress` is called with the number of finished masses.
-pub fn run_missing_energy(
-    preset_label: &str,
-    preset: &Preset,
-    opts: &ReachOptions,
-    progress: &(dyn Fn(usize) + Sync),
-) -> Result<ReachResult, ReachError> {
-    let beam = preset.beam.energy_gev;
-    let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
-    if !(exposure.is_finite() && exposure > 0.0) {
-        return Err(ReachError::InvalidExposure(exposure));
-    }
-    let alpha_d = opts.alpha_d.unwrap_or(preset.model.alpha_d);
-    if !(alpha_d.is_finite() && alpha_d > 0.0) {
-        return Err(ReachError::InvalidOption {
-            key: "alpha_d",
-            value: alpha_d,
-            reason: "must be positive",
-        });
-    }
-    let ratio = opts.mass_ratio.unwrap_or(preset.model.mass_ratio);
-    if !(ratio.is_finite() && ratio > 2.0) {
-        return Err(ReachError::InvalidOption {
-            key: "mass_ratio",
-            value: ratio,
-            reason: "m_A'/m_chi must exceed 2 for the invisible decay",
-        });
-    }
-    if !preset.statistics.observed_masses_gev.is_empty() {
-        return Err(ReachError::Preset(
-            "statistics.observed_masses_gev: a missing-energy search reconstructs no mass; \
-             give the total count in statistics.observed only"
-                .into(),
-        ));
-    }
-    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
-    let masses = scan_masses(&preset.scan, opts);
-    for &m in &masses {
-        if !(m.is_finite() && m > 0.0 && m < beam) {
-            return Err(ReachError::InvalidMass { mass: m, beam });
-        }
-    }
-    let setup = MissingEnergySetup {
-        beam_energy: beam,
-        ecal_energy_max: preset.selection.ecal_energy_max_gev,
-        material: preset
-            .material()
-            .ok_or_else(|| ReachError::Preset("unknown material".into()))?,
-        thickness_x0: preset.target.thickness_x0,
-        positron_beam: preset.beam.particle == "e+",
-        method: preset.brem_method().map_err(ReachError::Preset)?,
-        shower_events: preset.shower.events,
-        seed: preset.shower.seed,
-    };
-    let resolution = preset.selection.ecal_resolution();
-    let annihilation = preset.model.annihilation;
-    let tracks = if annihilation {
-        setup.track_lengths_down_to(resolution.lowest_relevant_energy(
-            beam,
-            setup.ecal_energy_max,
-            5.0,
-        ))
-    } else {
-        setup.track_lengths()
-    };
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
-    let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume(
-        opts,
-        &format!(
-            "missing-energy {preset:?} {:?}",
-            ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
-    let rows = scan_grid_resumable(
-        &masses,
-        &couplings,
-        &n_ul_by_mass,
-        |_, m| {
-            let y1 = setup.yield_per_eot(&tracks, m);
-            let y_ann = if annihilation {
-                setup.annihilation_yield_per_eot(&tracks, m, alpha_d, m / ratio, resolution)
-            } else {
-                0.0
-            };
-            let norm = exposure * preset.selection.signal_efficiency.at(m);
-            Ok(SignalFn(move |eps: f64| {
-                let br_inv = DarkPhoton::new(m, eps)
-                    .and_then(|a| a.with_dark_sector(alpha_d, m / ratio))
-                    .map_or(0.0, |a| a.branching_ratios().invisible);
-                norm * eps * eps * (y1 * br_inv + y_ann)
-            }))
-        },
-        progress,
-        cache.as_ref(),
-    )?;
-    let per_mass: Vec<(Vec<f64>, Intervals)> = rows
-        .into_iter()
-        .map(|(limit, row, _)| (row, limit.excluded))
-        .collect();
-    // The y plane: y = ε² α_D (m_χ/m_A′)⁴ versus m_χ = m_A′/R.
-    let to_plane = |eps: f64| match opts.plane {
-        Plane::Epsilon => eps,
-        Plane::Y => eps * eps * alpha_d / ratio.powi(4),
-    };
-    let mass_axis = |m: f64| match opts.plane {
-        Plane::Epsilon => m,
-        Plane::Y => m / ratio,
-    };
-    let limits = masses
-        .iter()
-        .zip(&per_mass)
-        .map(|(&m, (_, iv))| MassLimit {
-            mass: mass_axis(m),
-            excluded: iv
-                .iter()
-                .map(|&(lo, hi)| (to_plane(lo), hi.map(to_plane)))
-                .collect(),
-            signal_upper_limit: n_ul,
-        })
-        .collect();
-    let grid = YieldGrid {
-        masses: masses.iter().map(|&m| mass_axis(m)).collect(),
-        couplings: couplings.iter().map(|&g| to_plane(g)).collect(),
-        signal: per_mass.into_iter().map(|(row, _)| row).collect(),
-    };
-    Ok(ReachResult {
-        preset: preset_label.to_string(),
-        model: preset.model.name.clone(),
-        plane: opts.plane,
-        exposure,
-        signal_upper_limit: n_ul,
-        limits,
-        grid,
-        channels: Vec::new(),
-        meta: meta_for(
-            opts.plane,
-            ("epsilon", "epsilon"),
-            "m_A'",
-            exposure_unit_of(&preset.beam.particle),
-            &preset.statistics,
-            opts,
-        ),
-    })
 }
 
 /// "EOT", "MOT" or "POT" for a beam particle name ("e-", "e+", "mu-",
