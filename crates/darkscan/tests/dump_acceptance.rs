@@ -3,9 +3,9 @@
 //! Geometry: NA62, JINST 12 (2017) P05025; selection (CDA_TAX < 20 mm,
 //! 6 m < Z_TAX < 40 m, resolutions 7 mm and 5.5 m): NA62, JHEP 09 (2023) 035.
 
+use darkscan::experiment::dump_detector::{Rejection, Station, decay_outcome, flight_interval};
 use darkscan::experiment::dump_geometry::DumpGeometry;
 use darkscan::kinematics::{FourVector, Vec3};
-use darkscan::mc::acceptance::{Rejection, Station, decay_outcome, flight_interval};
 use darkscan::mc::{
     AcceptanceSample, build_sample, build_sample_par, decay_probability, expected_fraction,
     expected_fractions,

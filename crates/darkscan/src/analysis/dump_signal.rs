@@ -8,7 +8,7 @@
 //! channel (probability ∝ width, as in [`crate::mc::acceptance`]), and is
 //! kept when both charged daughters pass the spectrometer acceptance
 //! (straws, LKr, MUV3 for muons, momentum thresholds —
-//! [`crate::mc::acceptance::track_acceptance`]; **no** pointing cut: that is
+//! [`crate::experiment::dump_detector::track_acceptance`]; **no** pointing cut: that is
 //! for the analysis to apply). Its weight is the source weight × the
 //! probability to decay inside the volume at the coupling's cτ. Events are
 //! then drawn from the weighted candidates by systematic resampling, so they
@@ -26,9 +26,10 @@ use crate::analysis::events::{Pid, Track};
 use crate::analysis::generate::normal;
 use crate::analysis::hepmc3;
 use crate::experiment::beam_dump::{DumpPreset, selects};
+use crate::experiment::dump_detector::{flight_interval, track_acceptance};
 use crate::experiment::dump_geometry;
 use crate::kinematics::{FourVector, Vec3, three_body_phase_space, two_body_momentum};
-use crate::mc::acceptance::{FinalStates, flight_interval, track_acceptance};
+use crate::mc::acceptance::FinalStates;
 use crate::model::{Daughter, DecayChannel};
 use crate::numeric::rng::Rng;
 use crate::production::dump_sources::{DumpBeam, proton_dump_sources};

@@ -19,7 +19,7 @@
 //! - **upper limit** on the signal count at 90 % CL with CLs
 //!   ([`crate::stats::upper_limit`]), and with N_K and the acceptance A(m)
 //!   BR_UL = n_UL / (N_K A(m)) and |U_ℓ|²_UL = BR_UL / (B(K→ℓν) ρ_ℓ(m))
-//!   ([`shrock_rho`]);
+//!   (`shrock_rho`);
 //! - **global significance** of the largest local z by toys: each toy draws
 //!   as many m²_miss values as the data have within 4h of the scanned range
 //!   (sidebands included) from the data smeared by a Gaussian kernel of width

@@ -23,9 +23,9 @@
 //! would see relative to its limit N_UL, 2.30 events here), 0 above.
 
 use crate::experiment::config::{ConfigError, from_toml};
+use crate::experiment::dump_detector::track_acceptance;
 use crate::experiment::dump_geometry::{self, DumpGeometry};
 use crate::kinematics::{FourVector, Vec3, two_body_decay};
-use crate::mc::acceptance::track_acceptance;
 use crate::model::hnl::HnlModel;
 use crate::model::{Fip, ModelSpec};
 use crate::numeric::rng::Rng;

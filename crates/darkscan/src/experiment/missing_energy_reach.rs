@@ -7,7 +7,7 @@ use crate::experiment::preset::Preset;
 use crate::model::dark_photon::DarkPhoton;
 use crate::reach::{
     Intervals, MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid,
-    exposure_unit_of, log_space, meta_for, open_resume, scan_grid_resumable, scan_masses,
+    exposure_unit_of, log_space, open_resume, result_meta, scan_grid_resumable, scan_masses,
     signal_upper_limit,
 };
 
@@ -155,7 +155,7 @@ pub fn run_missing_energy(
         limits,
         grid,
         channels: Vec::new(),
-        meta: meta_for(
+        meta: result_meta(
             opts.plane,
             ("epsilon", "epsilon"),
             "m_A'",

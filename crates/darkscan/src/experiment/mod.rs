@@ -4,6 +4,7 @@
 pub mod beam_dump;
 pub mod bounds;
 pub mod config;
+pub mod dump_detector;
 pub mod dump_geometry;
 pub mod kaon_mode;
 pub mod kaon_pinunu;

@@ -12,6 +12,7 @@
 //! arithmetic only.
 
 pub mod acceptance;
+pub mod detector;
 pub mod reweight;
 
 pub use acceptance::{AcceptanceSample, build_sample, build_sample_par};

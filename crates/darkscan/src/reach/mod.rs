@@ -153,7 +153,7 @@ impl ReachResult {
 /// The metadata of a result in plane `plane` for a model whose coupling is
 /// `coupling` (axis label `coupling_label`) and whose FIP is called
 /// `fip_symbol` on the mass axis, with the statistics options applied.
-pub(crate) fn meta_for(
+fn meta_for(
     plane: Plane,
     coupling: (&str, &str),
     fip_symbol: &str,
@@ -185,7 +185,8 @@ pub(crate) fn meta_for(
     }
 }
 
-/// The metadata of a beam-dump or other result (see [`meta_for`]).
+/// The metadata of a result: coupling and mass axis labels for `plane`, the
+/// exposure unit, and the CL and limit method after the options' overrides.
 #[must_use]
 pub fn result_meta(
     plane: Plane,
