@@ -34,8 +34,7 @@ runs its masses in parallel with rayon; FORESEE is single-threaded), so that the
 do not depend on the machine's load as wall time does. FORESEE's once-per-process costs
 (imports, numba compilation) are excluded by a warm-up mass; darkscan's (process start,
 preset and table loading, about 6 ms) are measured by a run at one mass below the mu mu
-threshold (no sampling)
-and subtracted.
+threshold (no sampling) and subtracted.
 
 Needs FORESEE as in foresee_eta.py (FORESEE_PATH, numpy scipy matplotlib particle numba,
 scikit-hep==3.6.0 without dependencies) and a release build of darkscan:
