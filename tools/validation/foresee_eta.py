@@ -77,6 +77,54 @@ def rebinned_eta_table():
     return grid
 
 
+def setup_foresee(foresee_path, work, seed, nsample):
+    """A FORESEE instance in the scratch directory `work` (which the caller
+    removes): darkscan's re-binned eta table as the only spectrum, the
+    eta -> gamma A' production, FORESEE's dark-photon c tau and BR(mu mu)
+    tables, and the NA62 cylinder. Imports FORESEE from `foresee_path`."""
+    sys.path.insert(0, os.path.join(foresee_path, "src"))
+    import numpy as np
+    from foresee import Foresee, Model
+
+    hdir = os.path.join(work, "files", "hadrons", "0.4TeV", "darkscan")
+    os.makedirs(hdir)
+    with open(os.path.join(hdir, "darkscan_0.4TeV_221.txt"), "w") as f:
+        f.write("# darkscan eta table re-binned; weight = eta per collision\n")
+        for (it, ip), w in sorted(rebinned_eta_table().items()):
+            f.write(f"{(it + 0.5) * 0.05:.4f} {(ip + 0.5) * 0.05:.4f} {w * SIGMA_PB:.6e}\n")
+    mdir = os.path.join(work, "Models", "DarkPhoton", "model")
+    os.makedirs(os.path.join(mdir, "br"))
+    src = os.path.join(foresee_path, "Models", "DarkPhoton", "model")
+    shutil.copy(os.path.join(src, "ctau.txt"), mdir)
+    shutil.copy(os.path.join(src, "br", "bfrac_muon.txt"), os.path.join(mdir, "br"))
+
+    foresee = Foresee(path=work + "/")
+    foresee.rng.seed(seed)
+    np.random.seed(seed)
+    model = Model("DarkPhoton", path=os.path.join(work, "Models", "DarkPhoton") + "/")
+    model.add_production_2bodydecay(
+        pid0="221",
+        pid1="22",
+        br="2.*0.3936 * coupling**2 * pow(1.-pow(mass/self.masses('pid0'),2),3)",
+        generator=["darkscan"],
+        energy="0.4",
+        nsample=nsample,
+    )
+    model.set_ctau_1d(filename="model/ctau.txt")
+    model.set_br_1d(modes=["bfrac_muon"], finalstates=[[13, -13]], filenames=["model/br/bfrac_muon.txt"])
+    foresee.set_model(model)
+    l_front, l_back = Z_MIN - TAX_Z, Z_MAX - TAX_Z
+    l_mid = 0.5 * (l_front + l_back)
+    foresee.set_detector(
+        distance=l_front,
+        selection=f"np.sqrt(p.x**2 + p.y**2) / p.z * {l_mid} < {RADIUS}",
+        length=l_back - l_front,
+        luminosity=1e-3 / SIGMA_PB,  # fb^-1
+        channels=["bfrac_muon"],
+    )
+    return foresee
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--points", required=True, help="m:eps,m:eps,...")
@@ -88,46 +136,10 @@ def main():
         sys.exit("set FORESEE_PATH to a FORESEE checkout (see the module docstring)")
     sys.path.insert(0, os.path.join(foresee_path, "src"))
     import numpy as np
-    from foresee import Foresee, Model
 
     work = tempfile.mkdtemp(prefix="darkscan-foresee-")
     try:
-        hdir = os.path.join(work, "files", "hadrons", "0.4TeV", "darkscan")
-        os.makedirs(hdir)
-        with open(os.path.join(hdir, "darkscan_0.4TeV_221.txt"), "w") as f:
-            f.write("# darkscan eta table re-binned; weight = eta per collision\n")
-            for (it, ip), w in sorted(rebinned_eta_table().items()):
-                f.write(f"{(it + 0.5) * 0.05:.4f} {(ip + 0.5) * 0.05:.4f} {w * SIGMA_PB:.6e}\n")
-        mdir = os.path.join(work, "Models", "DarkPhoton", "model")
-        os.makedirs(os.path.join(mdir, "br"))
-        src = os.path.join(foresee_path, "Models", "DarkPhoton", "model")
-        shutil.copy(os.path.join(src, "ctau.txt"), mdir)
-        shutil.copy(os.path.join(src, "br", "bfrac_muon.txt"), os.path.join(mdir, "br"))
-
-        foresee = Foresee(path=work + "/")
-        foresee.rng.seed(a.seed)
-        np.random.seed(a.seed)
-        model = Model("DarkPhoton", path=os.path.join(work, "Models", "DarkPhoton") + "/")
-        model.add_production_2bodydecay(
-            pid0="221",
-            pid1="22",
-            br="2.*0.3936 * coupling**2 * pow(1.-pow(mass/self.masses('pid0'),2),3)",
-            generator=["darkscan"],
-            energy="0.4",
-            nsample=a.nsample,
-        )
-        model.set_ctau_1d(filename="model/ctau.txt")
-        model.set_br_1d(modes=["bfrac_muon"], finalstates=[[13, -13]], filenames=["model/br/bfrac_muon.txt"])
-        foresee.set_model(model)
-        l_front, l_back = Z_MIN - TAX_Z, Z_MAX - TAX_Z
-        l_mid = 0.5 * (l_front + l_back)
-        foresee.set_detector(
-            distance=l_front,
-            selection=f"np.sqrt(p.x**2 + p.y**2) / p.z * {l_mid} < {RADIUS}",
-            length=l_back - l_front,
-            luminosity=1e-3 / SIGMA_PB,  # fb^-1
-            channels=["bfrac_muon"],
-        )
+        foresee = setup_foresee(foresee_path, work, a.seed, a.nsample)
         points = [tuple(float(x) for x in p.split(":")) for p in a.points.split(",")]
         by_mass = {}
         for m, eps in points:
