@@ -36,6 +36,10 @@ pub const PRESETS: &[(&str, &str)] = &[
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Preset {
+    /// The search kind: `"missing-energy"`, or absent in files written
+    /// before every preset named its kind ([`crate::experiment::search`]).
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Short name.
     pub name: String,
     /// One-line description.

@@ -10,6 +10,12 @@ use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::kaon_pinunu::{self, PinunuPreset};
 use crate::experiment::preset::{self, Preset};
 
+/// The values of a preset's top-level `kind` key. Every kind shares the
+/// header keys (`kind`, `name`, `description`, `reference`) and the
+/// `[statistics]` and `[scan]` tables (one type each,
+/// [`crate::reach::config`]); the rest is the kind's own.
+pub const KINDS: &[&str] = &["missing-energy", "beam-dump", "kaon-decay", "kaon-pinunu"];
+
 /// A search configuration of either kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SearchPreset {
@@ -62,7 +68,15 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
-            _ => preset::parse(text, source_name).map(Self::MissingEnergy),
+            Some("missing-energy") | None => {
+                preset::parse(text, source_name).map(Self::MissingEnergy)
+            }
+            Some(other) => Err(ConfigError::invalid(
+                source_name,
+                "kind",
+                format!("{other:?}"),
+                &format!("expected one of {}", KINDS.join(", ")),
+            )),
         }
     }
 
