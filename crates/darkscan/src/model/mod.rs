@@ -15,6 +15,7 @@
 pub mod alp;
 pub mod b_minus_l;
 pub mod dark_photon;
+pub mod electron_g2;
 pub mod hnl;
 pub mod portal;
 pub mod relic;
