@@ -48,7 +48,9 @@ fn b_minus_l_is_the_dark_photon_with_g_and_br_inv() {
     for ((m, g), eps) in MASSES.iter().zip(&g).zip(&eps) {
         let br = invisible_branching_ratio(&BMinusLModel::default(), *m).unwrap();
         let expected = e * eps / br.sqrt();
-        println!("m = {m} GeV: g_B-L = {g:.4e}, from eps {eps:.4e}: {expected:.4e}, BR_inv {br:.4}");
+        println!(
+            "m = {m} GeV: g_B-L = {g:.4e}, from eps {eps:.4e}: {expected:.4e}, BR_inv {br:.4}"
+        );
         assert!((g / expected - 1.0).abs() < 1e-6, "{m}: {g} vs {expected}");
     }
 }
@@ -74,7 +76,10 @@ fn b_minus_l_against_the_recast_published_dark_photon_limit() {
         let recast = e * eps * (2.84f64 / 3.22).sqrt() / br.sqrt();
         let r_sig = (recast / g).powi(2);
         println!("m = {m}: darkscan g {g:.3e}, recast {recast:.3e}, signal ratio {r_sig:.3}");
-        assert!(r_sig > r0 / 1.12 && r_sig < r0 * 1.12, "{m}: {r_sig} vs {r0}");
+        assert!(
+            r_sig > r0 / 1.12 && r_sig < r0 * 1.12,
+            "{m}: {r_sig} vs {r0}"
+        );
     }
 }
 
@@ -82,15 +87,25 @@ fn b_minus_l_against_the_recast_published_dark_photon_limit() {
 fn b_minus_l_preset_rejects_dark_sector_keys() {
     let base = preset::text("na64e-b-minus-l-2022").unwrap();
     for (from, to, key) in [
-        ("annihilation = false", "annihilation = true", "model.annihilation"),
-        ("light_right_handed = true", "alpha_d = 0.1", "model.alpha_d"),
+        (
+            "annihilation = false",
+            "annihilation = true",
+            "model.annihilation",
+        ),
+        (
+            "light_right_handed = true",
+            "alpha_d = 0.1",
+            "model.alpha_d",
+        ),
         (
             "light_right_handed = true",
             "light_right_handed = true\nheavy_neutrino_mass_ratio = 0.3",
             "model.heavy_neutrino_mass_ratio",
         ),
     ] {
-        let err = preset::parse(&base.replace(from, to), "x").unwrap_err().to_string();
+        let err = preset::parse(&base.replace(from, to), "x")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(key), "{err}");
         assert_eq!(err.lines().count(), 1);
     }
@@ -101,7 +116,9 @@ fn b_minus_l_preset_rejects_dark_sector_keys() {
     );
     assert!(preset::parse(&broken, "x").is_ok());
     // A dark-photon preset must still give alpha_d.
-    let dp = preset::text("na64e-invisible-2019").unwrap().replace("alpha_d = 0.5\n", "");
+    let dp = preset::text("na64e-invisible-2019")
+        .unwrap()
+        .replace("alpha_d = 0.5\n", "");
     let err = preset::parse(&dp, "x").unwrap_err().to_string();
     assert!(err.contains("model.alpha_d"), "{err}");
 }

@@ -307,14 +307,21 @@ impl Preset {
         } else {
             positive("model.alpha_d", self.model.alpha_d)?;
             for (key, given) in [
-                ("model.light_right_handed", self.model.light_right_handed.is_some()),
+                (
+                    "model.light_right_handed",
+                    self.model.light_right_handed.is_some(),
+                ),
                 (
                     "model.heavy_neutrino_mass_ratio",
                     self.model.heavy_neutrino_mass_ratio.is_some(),
                 ),
             ] {
                 if given {
-                    return Err(bad(key, "(given)".into(), "only for model.name = b-minus-l"));
+                    return Err(bad(
+                        key,
+                        "(given)".into(),
+                        "only for model.name = b-minus-l",
+                    ));
                 }
             }
         }

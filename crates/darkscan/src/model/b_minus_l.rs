@@ -243,7 +243,12 @@ mod tests {
         // β³ = (1 − 4/9)^{3/2} = 0.414: the NN width is 0.414 of the νν̄ width.
         let t = b.decays(0.01).unwrap();
         let nn = t.channels.iter().find(|c| c.name == "N N").unwrap().width;
-        let nu = t.channels.iter().find(|c| c.name == "nu nubar").unwrap().width;
+        let nu = t
+            .channels
+            .iter()
+            .find(|c| c.name == "nu nubar")
+            .unwrap()
+            .width;
         assert!((nn / nu - (5.0f64 / 9.0).powf(1.5)).abs() < 1e-12);
         assert!(matches!(
             BMinusLModel::default().decays(0.7),

@@ -213,7 +213,10 @@ mod tests {
         ];
         for (b, expected) in cases {
             let got = delta_a_e(b, m, 1.0).unwrap() / c(1.0);
-            assert!((got / expected - 1.0).abs() < 2e-3, "{b:?}: {got} vs {expected}");
+            assert!(
+                (got / expected - 1.0).abs() < 2e-3,
+                "{b:?}: {got} vs {expected}"
+            );
         }
     }
 

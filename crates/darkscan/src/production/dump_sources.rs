@@ -353,10 +353,9 @@ pub fn proton_dump_sources(
         None => channel_names(spec),
     };
     match spec {
-        ModelSpec::BMinusL { .. } => {
-            Err("b-minus-l: no proton-dump production is modelled (missing-energy presets only)"
-                .into())
-        }
+        ModelSpec::BMinusL { .. } => Err(
+            "b-minus-l: no proton-dump production is modelled (missing-energy presets only)".into(),
+        ),
         ModelSpec::DarkPhoton { .. } => Ok(selected
             .iter()
             .filter_map(|n| Channel::from_name(n))

@@ -76,7 +76,7 @@ impl BMinusLOpts {
             println!("total width    {total:.6e} GeV");
             println!("c tau          {ctau:.6e} m");
             for (n, b) in &brs {
-                println!("BR({n}){:pad$}{b:.6}", "", pad = 13usize.saturating_sub(n.len()));
+                println!("{:<15}{b:.6}", format!("BR({n})"));
             }
             println!("BR(invisible)  {inv:.6}");
         }
