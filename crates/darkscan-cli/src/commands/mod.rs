@@ -2,6 +2,7 @@
 
 pub mod analysis;
 pub mod completions;
+pub mod g2;
 pub mod generate;
 pub mod man;
 pub mod preset;
@@ -37,6 +38,8 @@ pub enum Command {
     Production(production::ProductionCommand),
     /// Thermal relic target: the y giving Omega h^2 = 0.12 (freeze-out solver).
     Relic(relic::Opts),
+    /// One-loop Delta a_e of an electron-coupled scalar, pseudoscalar, vector or axial boson.
+    G2(g2::Opts),
     /// Event-level analysis: pairs, counts, combinatorial background, peak scans.
     #[command(subcommand)]
     Analysis(analysis::AnalysisCommand),
@@ -60,6 +63,7 @@ impl Command {
             Self::Xsec(c) => c.run(),
             Self::Production(c) => c.run(),
             Self::Relic(o) => o.run(),
+            Self::G2(o) => o.run(),
             Self::Analysis(c) => c.run(),
             Self::Generate(c) => c.run(),
             Self::Completions(o) => o.run(),

@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use darkscan::model::dark_photon::DarkPhoton;
 
+mod b_minus_l;
 mod scalar_alp;
 
 /// The `widths` subcommands.
@@ -17,6 +18,8 @@ pub enum WidthsCommand {
     Scalar(scalar_alp::ScalarOpts),
     /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams).
     Alp(scalar_alp::AlpOpts),
+    /// U(1)_{B-L} Z': nu nubar (with or without light right-handed neutrinos, or heavy N), e+e-, mu+mu-, tau+tau- (no hadrons; m <= 0.6 GeV).
+    BMinusL(b_minus_l::BMinusLOpts),
 }
 
 /// HNL decay widths.
@@ -60,6 +63,7 @@ impl WidthsCommand {
             Self::Hnl(o) => o.run(),
             Self::Scalar(o) => o.run(),
             Self::Alp(o) => o.run(),
+            Self::BMinusL(o) => o.run(),
         }
     }
 }

@@ -20,6 +20,14 @@ pub fn run_missing_energy(
     opts: &ReachOptions,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ReachResult, ReachError> {
+    if preset.model.b_minus_l().is_some() {
+        return crate::experiment::missing_energy_b_minus_l::run_missing_energy_b_minus_l(
+            preset_label,
+            preset,
+            opts,
+            progress,
+        );
+    }
     let beam = preset.beam.energy_gev;
     let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
     if !(exposure.is_finite() && exposure > 0.0) {

@@ -10,6 +10,7 @@ pub mod kaon_mode;
 pub mod kaon_pinunu;
 pub mod material;
 pub mod missing_energy;
+pub mod missing_energy_b_minus_l;
 pub mod missing_energy_reach;
 pub mod preset;
 pub mod search;

@@ -30,6 +30,10 @@ pub const PRESETS: &[(&str, &str)] = &[
         "na64e-invisible-2019",
         include_str!("../../presets/na64e-invisible-2019.toml"),
     ),
+    (
+        "na64e-b-minus-l-2022",
+        include_str!("../../presets/na64e-b-minus-l-2022.toml"),
+    ),
 ];
 
 /// A search configuration.
@@ -126,20 +130,49 @@ impl Selection {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelConfig {
-    /// Model name; "dark-photon-invisible" for now.
+    /// Model name: "dark-photon-invisible", or "b-minus-l" (a B−L Z′ decaying
+    /// to neutrinos, [`crate::model::b_minus_l`]; coupling axis g_{B−L}).
     pub name: String,
     /// Bremsstrahlung cross-section method: "etl" or "iww".
     pub cross_section: String,
-    /// Dark coupling α_D (y plane and BR_inv).
+    /// Dark coupling α_D (y plane and BR_inv). Required for
+    /// "dark-photon-invisible"; must be absent for "b-minus-l" (NaN stands
+    /// for absent).
+    #[serde(default = "absent")]
     pub alpha_d: f64,
-    /// m_A′/m_χ.
+    /// m_A′/m_χ (same rule as `alpha_d`).
+    #[serde(default = "absent")]
     pub mass_ratio: f64,
+    /// "b-minus-l": three massless right-handed neutrinos (the unbroken
+    /// model; default true).
+    #[serde(default)]
+    pub light_right_handed: Option<bool>,
+    /// "b-minus-l": three heavy Majorana N with m_N = ratio × m_Z′ (the
+    /// broken model; needs `light_right_handed = false`).
+    #[serde(default)]
+    pub heavy_neutrino_mass_ratio: Option<f64>,
     /// Add resonant annihilation of shower positrons, e⁺e⁻ → A′
     /// ([`crate::production::annihilation`]) to the bremsstrahlung yield.
     /// Off when absent, so files written before it reproduce their results;
     /// the shipped `na64e-invisible` turns it on.
     #[serde(default)]
     pub annihilation: bool,
+}
+
+/// The value of a model number the preset does not give.
+fn absent() -> f64 {
+    f64::NAN
+}
+
+impl ModelConfig {
+    /// The B−L model of a "b-minus-l" preset (`None` for other models).
+    #[must_use]
+    pub fn b_minus_l(&self) -> Option<crate::model::b_minus_l::BMinusLModel> {
+        (self.name == "b-minus-l").then(|| crate::model::b_minus_l::BMinusLModel {
+            light_right_handed: self.light_right_handed.unwrap_or(true),
+            heavy_neutrino_mass_ratio: self.heavy_neutrino_mass_ratio,
+        })
+    }
 }
 
 /// Shower Monte Carlo settings.
@@ -208,7 +241,50 @@ impl Preset {
             "selection.ecal_energy_max_gev",
             self.selection.ecal_energy_max_gev,
         )?;
-        positive("model.alpha_d", self.model.alpha_d)?;
+        if let Some(z) = self.model.b_minus_l() {
+            for (key, v) in [
+                ("model.alpha_d", self.model.alpha_d),
+                ("model.mass_ratio", self.model.mass_ratio),
+            ] {
+                if !v.is_nan() {
+                    return Err(bad(key, v.to_string(), "not a parameter of b-minus-l"));
+                }
+            }
+            if self.model.annihilation {
+                return Err(bad(
+                    "model.annihilation",
+                    "true".into(),
+                    "not implemented for b-minus-l",
+                ));
+            }
+            if let Err(e) = z.validate() {
+                return Err(bad(
+                    "model.heavy_neutrino_mass_ratio",
+                    format!("{:?}", self.model.heavy_neutrino_mass_ratio),
+                    &e.to_string(),
+                ));
+            }
+        } else {
+            positive("model.alpha_d", self.model.alpha_d)?;
+            for (key, given) in [
+                (
+                    "model.light_right_handed",
+                    self.model.light_right_handed.is_some(),
+                ),
+                (
+                    "model.heavy_neutrino_mass_ratio",
+                    self.model.heavy_neutrino_mass_ratio.is_some(),
+                ),
+            ] {
+                if given {
+                    return Err(bad(
+                        key,
+                        "(given)".into(),
+                        "only for model.name = b-minus-l",
+                    ));
+                }
+            }
+        }
         positive("scan.mass_min_gev", self.scan.mass_min_gev)?;
         positive("scan.mass_max_gev", self.scan.mass_max_gev)?;
         positive("scan.coupling_min", self.scan.coupling_min)?;
@@ -291,14 +367,16 @@ impl Preset {
                 &e,
             ));
         }
-        if self.model.name != "dark-photon-invisible" {
+        if !["dark-photon-invisible", "b-minus-l"].contains(&self.model.name.as_str()) {
             return Err(bad(
                 "model.name",
                 format!("'{}'", self.model.name),
-                "supported: dark-photon-invisible",
+                "supported: dark-photon-invisible, b-minus-l",
             ));
         }
-        if !(self.model.mass_ratio.is_finite() && self.model.mass_ratio > 2.0) {
+        if self.model.b_minus_l().is_none()
+            && !(self.model.mass_ratio.is_finite() && self.model.mass_ratio > 2.0)
+        {
             return Err(bad(
                 "model.mass_ratio",
                 self.model.mass_ratio.to_string(),

@@ -75,7 +75,7 @@ impl SearchPreset {
                 source_name,
                 "kind",
                 format!("{other:?}"),
-                &format!("expected one of {}", KINDS.join(", ")),
+                format!("expected one of {}", KINDS.join(", ")),
             )),
         }
     }

@@ -13,7 +13,9 @@
 //!   vector, coupling axis and power, decay table with final states).
 
 pub mod alp;
+pub mod b_minus_l;
 pub mod dark_photon;
+pub mod electron_g2;
 pub mod hnl;
 pub mod portal;
 pub mod relic;
@@ -72,5 +74,15 @@ pub enum ModelError {
         parent: String,
         /// The FIP mass in GeV.
         mass: f64,
+    },
+    /// Any other model parameter out of its range.
+    #[error("invalid {name} = {value}: {reason}")]
+    InvalidParameter {
+        /// The parameter's name as written in presets.
+        name: &'static str,
+        /// The offending value.
+        value: f64,
+        /// Why.
+        reason: &'static str,
     },
 }

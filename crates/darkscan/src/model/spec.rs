@@ -63,6 +63,16 @@ pub enum ModelSpec {
         #[serde(default)]
         inv_f_g: f64,
     },
+    /// A U(1)_{B−L} gauge boson Z′ (coupling axis g_{B−L};
+    /// [`crate::model::b_minus_l`]).
+    BMinusL {
+        /// Three massless right-handed neutrinos (unbroken model, default).
+        #[serde(default = "yes")]
+        light_right_handed: bool,
+        /// Broken model: three heavy Majorana N, m_N = ratio × m_Z′.
+        #[serde(default)]
+        heavy_neutrino_mass_ratio: Option<f64>,
+    },
     /// A dark scalar mixing with the Higgs (coupling axis θ²).
     Scalar {
         /// θ² at g = 1 (default 1: the axis is θ² itself).
@@ -73,6 +83,10 @@ pub enum ModelSpec {
 
 fn one() -> f64 {
     1.0
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for ModelSpec {
@@ -93,6 +107,7 @@ impl ModelSpec {
             Self::Hnl { .. } => "hnl",
             Self::Scalar { .. } => "scalar",
             Self::Alp { .. } => "alp",
+            Self::BMinusL { .. } => "b-minus-l",
         }
     }
 
@@ -130,6 +145,17 @@ impl ModelSpec {
             } => Ok(Box::new(HnlModel::new(ue2, umu2, utau2, dirac)?)),
             Self::Scalar { theta2 } => Ok(Box::new(ScalarModel::new(theta2)?)),
             Self::Alp { .. } => Ok(Box::new(self.alp().expect("matched")?)),
+            Self::BMinusL {
+                light_right_handed,
+                heavy_neutrino_mass_ratio,
+            } => {
+                let m = crate::model::b_minus_l::BMinusLModel {
+                    light_right_handed,
+                    heavy_neutrino_mass_ratio,
+                };
+                m.validate()?;
+                Ok(Box::new(m))
+            }
         }
     }
 
@@ -180,6 +206,9 @@ mod tests {
                 .fip()
                 .is_err()
         );
+        let z: ModelSpec = toml::from_str("name = \"b-minus-l\"").unwrap();
+        assert_eq!(z.name(), "b-minus-l");
+        assert_eq!(z.fip().unwrap().coupling_label(), "g_B-L");
         let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
         assert!(e.to_string().contains("axion"), "{e}");
     }

@@ -106,6 +106,8 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .collect(),
         ModelSpec::Scalar { .. } => SCALAR_PARENTS.iter().map(|(n, _)| *n).collect(),
         ModelSpec::Alp { .. } => vec!["pi0-primakoff", "eta-primakoff"],
+        // No proton-dump production modelled for the B−L Z′ (electron beams only).
+        ModelSpec::BMinusL { .. } => Vec::new(),
     }
 }
 
@@ -351,6 +353,9 @@ pub fn proton_dump_sources(
         None => channel_names(spec),
     };
     match spec {
+        ModelSpec::BMinusL { .. } => Err(
+            "b-minus-l: no proton-dump production is modelled (missing-energy presets only)".into(),
+        ),
         ModelSpec::DarkPhoton { .. } => Ok(selected
             .iter()
             .filter_map(|n| Channel::from_name(n))
