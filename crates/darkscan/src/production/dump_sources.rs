@@ -112,12 +112,7 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
         // here): an ALP without it has the Primakoff sources only.
         ModelSpec::Alp { g_y, .. } => ["pi0-primakoff", "eta-primakoff"]
             .into_iter()
-            .chain(
-                ALP_PARENTS
-                    .iter()
-                    .filter(|_| *g_y != 0.0)
-                    .map(|(n, _)| *n),
-            )
+            .chain(ALP_PARENTS.iter().filter(|_| *g_y != 0.0).map(|(n, _)| *n))
             .collect(),
     }
 }
