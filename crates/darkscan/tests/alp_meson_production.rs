@@ -181,3 +181,51 @@ fn kaon_rate_scales_with_the_square_of_each_coupling() {
     let frac = n8.abs() / full;
     assert!((0.05..0.12).contains(&frac), "{frac}");
 }
+
+#[test]
+fn dump_sources_offer_b_parents_only_with_the_fermion_coupling() {
+    use darkscan::model::ModelSpec;
+    use darkscan::production::dump_sources::{DumpBeam, channel_names, proton_dump_sources};
+    let spec = |g_y: f64, g_agg: f64| ModelSpec::Alp {
+        g_agg,
+        g_aee: 0.0,
+        g_amumu: 0.0,
+        g_atautau: 0.0,
+        g_y,
+        inv_f_g: 0.0,
+    };
+    assert_eq!(
+        channel_names(&spec(0.0, 1.0)),
+        ["pi0-primakoff", "eta-primakoff"]
+    );
+    let names = channel_names(&spec(1.0, 0.0));
+    assert_eq!(names.len(), 6);
+    let beam = DumpBeam {
+        energy_gev: 400.0,
+        heavy_flavour_cascade: false,
+    };
+    let b: Vec<String> = ["B+", "B0~"].iter().map(|s| s.to_string()).collect();
+    let src = proton_dump_sources(&spec(1.0, 0.0), Some(&b), beam, 0.5).unwrap();
+    assert_eq!(src.len(), 2);
+    assert!(proton_dump_sources(&spec(0.0, 1.0), Some(&b), beam, 0.5).is_err());
+    // Every trial's weight is parents/POT × Σ BR(B → K(*)a) at g_Y = 1.
+    let mut rng = darkscan::numeric::rng::Rng::new(7, 0);
+    let (p, w) = (0..100).find_map(|_| src[0].sample(&mut rng)).unwrap();
+    let br: f64 = alp_mesons::channels(
+        521,
+        0.5,
+        &AlpModel {
+            g_y: 1.0,
+            ..AlpModel::default()
+        },
+    )
+    .unwrap()
+    .iter()
+    .map(|c| c.branching_ratio)
+    .sum();
+    let per_pot = darkscan::production::source::parent_table_with_cascade(521, false)
+        .unwrap()
+        .1;
+    assert!((w / (per_pot * br) - 1.0).abs() < 1e-12, "{w}");
+    assert!((p.mass() - 0.5).abs() < 1e-9);
+}
