@@ -140,6 +140,10 @@ pub const DUMP_PRESETS: &[(&str, &str)] = &[
         "na62-dump-alp-gamma-1e18",
         include_str!("../../presets/na62-dump-alp-gamma-1e18.toml"),
     ),
+    (
+        "na62-dump-alp-ee-2021",
+        include_str!("../../presets/na62-dump-alp-ee-2021.toml"),
+    ),
 ];
 
 /// Parses and validates a beam-dump preset.

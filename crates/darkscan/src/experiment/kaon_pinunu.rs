@@ -6,19 +6,25 @@
 //! limits on BR(K⁺ → π⁺X) as functions of m_X for an X that escapes (stable)
 //! and for proper lifetimes τ_X of 5, 2, 1, 0.5, 0.2 and 0.1 ns (a shorter-
 //! lived X more often decays inside the detector and vetoes the event). For
-//! a model with BR(K⁺ → π⁺X) = g·B₁(m) and τ_X = τ₁/g (both ∝ the coupling
-//! scale g; p = 1 as for the scalar's θ²), g is excluded where
+//! a model with BR(K⁺ → π⁺X) = g^p·B₁(m) and τ_X = τ₁/g^p (both ∝ the
+//! p-th power of the coupling scale g: p = 1 for the scalar's θ², p = 2 for
+//! an ALP's couplings), g is excluded where
 //!
-//! g·B₁(m) ≥ BR_UL(m, τ₁/g),
+//! g^p·B₁(m) ≥ BR_UL(m, τ₁/g^p),
 //!
 //! with BR_UL interpolated in lifetime: log–log between tabulated lifetimes,
 //! linear in 1/τ between the longest finite lifetime and the stable curve
 //! (the probability of decaying inside the detector ∝ 1/τ for long τ), and
 //! no limit below the shortest tabulated lifetime. The yield grid holds the
-//! implied signal N_UL·g·B₁/BR_UL(m, τ₁/g).
+//! implied signal N_UL·g^p·B₁/BR_UL(m, τ₁/g^p).
+//!
+//! Models with K⁺ → π⁺X production: the dark scalar
+//! ([`crate::production::scalar`]) and the ALP with the fermion coupling g_Y
+//! or the gluon coupling 1/f_G ([`crate::production::alp_mesons`]).
 
 use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::kaon_mode::{KaonScan, LimitTable, parse_limit_table_with_gaps};
+use crate::model::alp::AlpModel;
 use crate::model::scalar::ScalarModel;
 use crate::model::{Fip, ModelSpec};
 use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, SignalFn, log_space, scan_grid};
@@ -84,7 +90,8 @@ pub struct PinunuPreset {
     pub cl: f64,
     /// The published curves, one per X lifetime (at least the stable one).
     pub limits: Vec<LifetimeCurve>,
-    /// The model (a dark scalar; default θ² = 1 on the axis).
+    /// The model: a dark scalar (the default, θ² = 1 on the axis) or an ALP
+    /// with g_y or inv_f_g.
     #[serde(default)]
     pub model: Option<ModelSpec>,
     /// Coupling grid.
@@ -92,10 +99,52 @@ pub struct PinunuPreset {
 }
 
 /// The shipped K⁺ → π⁺X presets: (name, TOML text).
-pub const PINUNU_PRESETS: &[(&str, &str)] = &[(
-    "na62-kaon-pinunu-scalar",
-    include_str!("../../presets/na62-kaon-pinunu-scalar.toml"),
-)];
+pub const PINUNU_PRESETS: &[(&str, &str)] = &[
+    (
+        "na62-kaon-pinunu-scalar",
+        include_str!("../../presets/na62-kaon-pinunu-scalar.toml"),
+    ),
+    (
+        "na62-kaon-pinunu-alp",
+        include_str!("../../presets/na62-kaon-pinunu-alp.toml"),
+    ),
+];
+
+/// A model with K⁺ → π⁺X production, as a K⁺ → π⁺X preset uses it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KaonPiModel {
+    /// The dark scalar (K⁺ → π⁺S through the top loop).
+    Scalar(ScalarModel),
+    /// The ALP (K⁺ → π⁺a from g_Y and 1/f_G).
+    Alp(AlpModel),
+}
+
+impl KaonPiModel {
+    /// The model on the portal layer.
+    #[must_use]
+    pub fn fip(&self) -> &dyn Fip {
+        match self {
+            Self::Scalar(m) => m,
+            Self::Alp(m) => m,
+        }
+    }
+
+    /// BR(K⁺ → π⁺X) at the model's couplings (g = 1).
+    #[must_use]
+    pub fn br_kplus_pi(&self, m: f64) -> f64 {
+        let list = match self {
+            Self::Scalar(s) => crate::production::scalar::channels(321, m, s),
+            Self::Alp(a) => crate::production::alp_mesons::channels(321, m, a),
+        };
+        list.map(|c| {
+            c.iter()
+                .filter(|c| c.name.starts_with("K+ -> pi+"))
+                .map(|c| c.branching_ratio)
+                .sum()
+        })
+        .unwrap_or(0.0)
+    }
+}
 
 /// The curves of a preset, loaded and sorted by lifetime (stable last).
 #[derive(Debug, Clone, PartialEq)]
@@ -155,7 +204,28 @@ impl PinunuPreset {
         Ok(LifetimeLimits { curves })
     }
 
-    /// The scalar model (the only one with a K⁺ → π⁺X production module).
+    /// The model (scalar by default): a scalar, or an ALP with g_Y or 1/f_G
+    /// (the couplings with K⁺ → π⁺a production).
+    pub fn kaon_model(&self) -> Result<KaonPiModel, String> {
+        match self.model.clone() {
+            Some(spec @ ModelSpec::Alp { .. }) => {
+                let a = spec
+                    .alp()
+                    .expect("an ALP spec")
+                    .map_err(|e| e.to_string())?;
+                if a.g_y == 0.0 && a.inv_f_g == 0.0 {
+                    return Err(
+                        "K+ -> pi+ a needs the ALP's fermion (g_y) or gluon (inv_f_g) coupling"
+                            .into(),
+                    );
+                }
+                Ok(KaonPiModel::Alp(a))
+            }
+            _ => self.scalar().map(KaonPiModel::Scalar),
+        }
+    }
+
+    /// The scalar model of a scalar preset.
     pub fn scalar(&self) -> Result<ScalarModel, String> {
         match self
             .model
@@ -164,7 +234,7 @@ impl PinunuPreset {
         {
             ModelSpec::Scalar { theta2 } => ScalarModel::new(theta2).map_err(|e| e.to_string()),
             other => Err(format!(
-                "K+ -> pi+ X needs a model with K+ -> pi+ X production (scalar), not {}",
+                "K+ -> pi+ X needs a model with K+ -> pi+ X production (scalar, alp), not {}",
                 other.name()
             )),
         }
@@ -220,7 +290,16 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<PinunuPreset, Confi
             "need 0 < coupling_min < coupling_max and n_couplings >= 2",
         ));
     }
-    p.scalar().map_err(|e| bad("model", "scalar".into(), &e))?;
+    p.kaon_model().map_err(|e| {
+        bad(
+            "model",
+            p.model
+                .as_ref()
+                .map_or("scalar", ModelSpec::name)
+                .to_string(),
+            &e,
+        )
+    })?;
     p.lifetime_limits()?;
     Ok(p)
 }
@@ -249,7 +328,9 @@ pub fn run_pinunu(
     let limits = preset
         .lifetime_limits()
         .map_err(|e| ReachError::Preset(e.to_string()))?;
-    let model = preset.scalar().map_err(ReachError::Preset)?;
+    let model = preset.kaon_model().map_err(ReachError::Preset)?;
+    let fip = model.fip();
+    let p = fip.coupling_power();
     let masses: Vec<f64> = match &opts.masses {
         Some(m) => m.clone(),
         None => limits.curves[limits.curves.len() - 1]
@@ -271,17 +352,10 @@ pub fn run_pinunu(
         &couplings,
         &vec![n_ul; masses.len()],
         |_, m| {
-            let b1: f64 = crate::production::scalar::channels(321, m, &model)
-                .map(|c| {
-                    c.iter()
-                        .filter(|c| c.name.starts_with("K+ -> pi+"))
-                        .map(|c| c.branching_ratio)
-                        .sum()
-                })
-                .unwrap_or(0.0);
-            let width1 = model
+            let b1 = model.br_kplus_pi(m);
+            let width1 = fip
                 .decays(m)
-                .map_err(|e| ReachError::Preset(format!("scalar at {m} GeV: {e}")))?
+                .map_err(|e| ReachError::Preset(format!("{} at {m} GeV: {e}", fip.model_name())))?
                 .total_width(1.0);
             let tau1_s = if width1 > 0.0 {
                 HBAR_GEV_S / width1
@@ -289,22 +363,37 @@ pub fn run_pinunu(
                 f64::INFINITY
             };
             let limits = limits.clone();
-            Ok(SignalFn(move |g: f64| match limits.at(m, tau1_s / g) {
-                Some(br_ul) if b1 > 0.0 => n_ul * g * b1 / br_ul,
-                _ => 0.0,
+            Ok(SignalFn(move |g: f64| {
+                let gp = g.powi(p);
+                match limits.at(m, tau1_s / gp) {
+                    Some(br_ul) if b1 > 0.0 => n_ul * gp * b1 / br_ul,
+                    _ => 0.0,
+                }
             }))
         },
         progress,
     )?;
+    let (model_label, coupling, mass_symbol) = match &model {
+        KaonPiModel::Scalar(_) => (
+            "scalar (K+ -> pi+ S, published BR limits)".to_string(),
+            "theta^2".to_string(),
+            "m_S".to_string(),
+        ),
+        KaonPiModel::Alp(a) => (
+            "alp (K+ -> pi+ a, published BR limits)".to_string(),
+            a.coupling_label(),
+            a.mass_symbol(),
+        ),
+    };
     Ok(crate::experiment::kaon_mode::RecastResult {
         label,
-        model: "scalar (K+ -> pi+ S, published BR limits)".into(),
+        model: model_label,
         exposure: 0.0,
         n_ul,
         method: "published",
         cl: preset.cl,
-        coupling: ("theta^2", "theta^2"),
-        mass_symbol: "m_S",
+        coupling: (&coupling, &coupling),
+        mass_symbol: &mass_symbol,
     }
     .into_result(masses, couplings, rows, opts))
 }

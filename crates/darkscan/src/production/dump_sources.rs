@@ -16,6 +16,9 @@
 //! - ALP (photon coupling): `pi0-primakoff`, `eta-primakoff` — photons of
 //!   π⁰, η → γγ in the dump converting to an ALP by the Primakoff effect on
 //!   the copper nuclei before they convert to e⁺e⁻ ([`PrimakoffFromMesonPhotons`]);
+//! - ALP (fermion coupling g_Y, BC10): `B+`, `B-`, `B0`, `B0~` → K(*) a
+//!   through the top loop ([`crate::production::alp_mesons`]), offered only
+//!   when g_Y ≠ 0;
 //! - dark scalar: `B+`, `B-`, `B0`, `B0~` → K(*) S ([`crate::production::scalar`],
 //!   top loop); kaon decays in the dump are not included (the K⁺, K_L
 //!   spectra are not tabulated, and most kaons interact before decaying).
@@ -105,11 +108,20 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .chain(["tau(D_s+)", "tau(D_s-)"])
             .collect(),
         ModelSpec::Scalar { .. } => SCALAR_PARENTS.iter().map(|(n, _)| *n).collect(),
-        ModelSpec::Alp { .. } => vec!["pi0-primakoff", "eta-primakoff"],
+        // B → K(*)a needs the fermion coupling g_Y (the only one inducing it
+        // here): an ALP without it has the Primakoff sources only.
+        ModelSpec::Alp { g_y, .. } => ["pi0-primakoff", "eta-primakoff"]
+            .into_iter()
+            .chain(ALP_PARENTS.iter().filter(|_| *g_y != 0.0).map(|(n, _)| *n))
+            .collect(),
         // No proton-dump production modelled for the B−L Z′ (electron beams only).
         ModelSpec::BMinusL { .. } => Vec::new(),
     }
 }
+
+/// The B-meson parents of ALPs in the dump (B → K(*)a through the BC10 top
+/// loop, [`crate::production::alp_mesons`]): (name, PDG id).
+const ALP_PARENTS: [(&str, i32); 4] = [("B+", 521), ("B-", -521), ("B0", 511), ("B0~", -511)];
 
 /// ALPs from the photons of light-meson decays in the dump, by Primakoff
 /// conversion γN → aN on the dump nuclei.
@@ -397,9 +409,22 @@ pub fn proton_dump_sources(
         }
         ModelSpec::Alp { g_agg, .. } => {
             let material = crate::experiment::material::copper();
+            let model = spec
+                .alp()
+                .expect("an ALP spec")
+                .map_err(|e| e.to_string())?;
             selected
                 .iter()
                 .map(|&name| {
+                    if let Some(&(_, pdg)) = ALP_PARENTS.iter().find(|(n, _)| *n == name) {
+                        let modes = crate::production::alp_mesons::channels(pdg, mass, &model)
+                            .map(|chs| chs.iter().map(|c| c.as_parent_decay()).collect())
+                            .unwrap_or_default();
+                        let src = parent_table_with_cascade(pdg, cascade)
+                            .and_then(|p| ParentDecaySource::with_parents(name, p, mass, modes))
+                            .ok_or_else(|| format!("no spectrum for parent {name}"))?;
+                        return Ok(Box::new(src) as Box<dyn FipSource>);
+                    }
                     let meson = match name {
                         "pi0-primakoff" => crate::production::spectra::Meson::Pi0,
                         "eta-primakoff" => crate::production::spectra::Meson::Eta,

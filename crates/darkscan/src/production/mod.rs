@@ -1,5 +1,6 @@
 //! How FIPs are made: cross sections and parent spectra.
 
+pub mod alp_mesons;
 pub mod annihilation;
 mod binned;
 pub mod dump_sources;

@@ -1,6 +1,7 @@
 //! `darkscan production …`: production branching ratios of a FIP in parent
 //! decays, one module per model.
 
+mod alp;
 mod hnl;
 pub mod scalar;
 
@@ -14,6 +15,8 @@ pub enum ProductionCommand {
     Hnl(hnl::Opts),
     /// Dark scalar S from K+ -> pi+ S, K_L -> pi0 S, B -> K(*) S (top loop).
     Scalar(scalar::Opts),
+    /// Axion-like particle a from K+ -> pi+ a (g_Y, 1/f_G) and B -> K(*) a (g_Y, top loop).
+    Alp(alp::Opts),
 }
 
 impl ProductionCommand {
@@ -22,6 +25,7 @@ impl ProductionCommand {
         match self {
             Self::Hnl(o) => o.run(),
             Self::Scalar(o) => o.run(),
+            Self::Alp(o) => o.run(),
         }
     }
 }

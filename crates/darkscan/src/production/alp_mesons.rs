@@ -1,0 +1,314 @@
+//! Production of axion-like particles in meson decays: K⁺ → π⁺a and
+//! B → K(*)a, for the fermion coupling g_Y (PBC BC10) and the gluon
+//! coupling 1/f_G (PBC BC11) of [`AlpModel`].
+//!
+//! **Conventions.** darkscan's BC10 coupling gives every fermion the on-shell
+//! coupling g_af = g_Y m_f/v ([`crate::model::alp`]), i.e. the derivative
+//! coupling (c_ff/2)(∂_μa/Λ) f̄γ^μγ₅f with c_ff/Λ = g_Y/v (Bauer, Neubert,
+//! Thamm, JHEP 12 (2017) 044, "BNT", Sec. 2). Its gluon coupling is
+//! L ⊃ (α_s/8π)(a/f_G) GG̃ = c_GG (α_s/4π)(a/f) GG̃ with c_GG/f = 1/(2f_G)
+//! (the normalisation of Bauer, Neubert, Renner, Schnubel, Thamm,
+//! PRL 127 (2021) 081803, arXiv:2102.13112, "BNRST-K").
+//!
+//! **Flavour-changing coupling (BC10).** A flavour-universal ALP–fermion
+//! coupling induces the left-handed flavour-changing coupling
+//! L ⊃ (∂^μa/Λ) [k_D]_ij d̄_Li γ_μ d_Lj through the top Yukawa: the
+//! renormalisation-group running from Λ to m_t (leading logarithm) plus the
+//! one-loop W/top matching at μ_w = m_t,
+//!
+//! [k_D]_ij = (y_t²/16π²) V_ti* V_tj c_tt [ln(Λ/m_t) − ¼ − (3/2)(1 − x_t + ln x_t)/(1 − x_t)²],
+//!
+//! x_t = m_t²/m_W², c_tt = c_uu,33 − c_Q,33 (Bauer et al., "The low-energy
+//! effective theory of axions and ALPs", JHEP 04 (2021) 063,
+//! arXiv:2012.12272, Secs. 3–4, and "Flavor probes of axion-like
+//! particles", JHEP 09 (2022) 056, arXiv:2110.10698, Sec. 2; the same
+//! leading-log and matching terms are implemented in ALPINIST's
+//! `ALP_rescale/alp/effective_coupling.py` (`C_qq_ij_mu`) and ALPaca's
+//! `alpaca/rge/matching.py` (`match_FCNC_d`), which were read to check the
+//! coefficients). With c_tt/Λ = g_Y/v and y_t = √2 m_t/v:
+//!
+//! g_ij ≡ [k_D]_ij/Λ = g_Y (y_t²/16π² v) V_ti* V_tj [ln(Λ/m_t) + δ_t]  (GeV⁻¹),
+//!
+//! δ_t = −¼ − (3/2)(1 − x_t + ln x_t)/(1 − x_t)² ≈ −0.01. The cut-off of
+//! the logarithm is Λ = 1 TeV ([`LAMBDA_UV_BC10`], the PBC BC10 convention,
+//! Beacham et al., J. Phys. G 47 (2020) 010501, and ALPINIST's default).
+//! Terms of relative order α_s²/π² (gauge-boson couplings induced by the
+//! anomaly, running below m_t) are neglected.
+//!
+//! **Decay rates** (arXiv:2110.10698, Sec. 3, B → K(*)a and K → πa from the
+//! vector and axial currents ⟨P′|q̄γ_μq′|P⟩q^μ = (m_P² − m_P′²)f₀(q²) and
+//! ⟨V|q̄γ_μγ₅q′|P⟩q^μ = 2m_V(ε*·q)A₀(q²)):
+//!
+//! Γ(B → K a) = |g_bs|² (m_B² − m_K²)² f₀(m_a²)² √λ / (64π m_B³),
+//! Γ(B → K* a) = |g_bs|² A₀(m_a²)² λ^{3/2} / (64π m_B³),
+//!
+//! λ = λ(m_B², m_K(*)², m_a²); the form factors are the scalar module's
+//! ([`crate::production::scalar::f0_b_k`], [`crate::production::scalar::a0_b_kstar`]:
+//! Ball & Zwicky 2005) and the CKM row is its PDG 2024 one.
+//!
+//! **K⁺ → π⁺a.** Besides the s → d top loop the weak chiral Lagrangian
+//! contributes at the same order (BNRST-K, Eq. (5); the amplitude as
+//! implemented in ALPaca `alpaca/decays/mesons/invisible.py`, `Kplustopia`):
+//!
+//! A = (m_K² − m_π²)[N₈ c_qq/f − ½ f₀(m_a²) g_sd]
+//!     + 4N₈ (c_GG/f)(m_K² − m_π²)(m_K² − m_a²)/(4m_K² − m_π² − 3m_a²),
+//!
+//! with the flavour-universal light-quark axial coupling c_qq/f = g_Y/v,
+//! c_GG/f = 1/(2f_G), g_sd = [k_D]_sd/Λ ∝ V_ts* V_td, and
+//! Γ = |A|² √λ/(16π m_K³). N₈ = −(G_F/√2)V_ud*V_us g₈ f_π² with
+//! |N₈| = 1.53×10⁻⁷ (arXiv:2110.10698; the value ALPINIST uses,
+//! `exotic_constants.py`), sign negative for g₈ > 0. For BC10 the chiral term
+//! is ≈ 8 % of the top-loop amplitude (and interferes destructively); for
+//! BC11 the chiral (a–π⁰/η/η′ mixing) term is the whole amplitude (the
+//! loop-induced g_sd from c_GG is ≈ 10⁻⁴ of it). Isospin breaking (≈ 1 %
+//! for the gluon term away from m_π) and the 27-plet are neglected.
+//!
+//! Not modelled: the gluon coupling's B → K a (two-loop matching), the
+//! photon coupling's and the lepton couplings' flavour-changing transitions,
+//! K_L → π⁰a. These channels are then simply absent.
+
+use crate::kinematics::kallen;
+use crate::model::alp::AlpModel;
+use crate::model::scalar::{M_TOP, higgs_vev};
+use crate::model::{Daughter, ModelError};
+use crate::production::scalar::{
+    M_K0, M_KSTAR_CHARGED, M_KSTAR_NEUTRAL, a0_b_kstar, f0_b_k, f0_k_pi, lambda_t_bs, lambda_t_sd,
+};
+use crate::production::source::ProductionChannel;
+use crate::units::{B_CHARGED, B_NEUTRAL, KAON_CHARGED, PION_CHARGED};
+use std::f64::consts::PI;
+
+/// UV cut-off Λ (GeV) of the BC10 top-loop logarithm (PBC BC10 convention,
+/// Beacham et al., J. Phys. G 47 (2020) 010501; ALPINIST's default Λ).
+pub const LAMBDA_UV_BC10: f64 = 1000.0;
+
+/// W mass in GeV (PDG 2024 average 80.3692).
+pub const M_W: f64 = 80.3692;
+
+/// N₈ of the weak chiral Lagrangian, −(G_F/√2)V_ud*V_us g₈ f_π²
+/// (|N₈| = 1.53×10⁻⁷, arXiv:2110.10698; negative for g₈ > 0).
+pub const N8: f64 = -1.53e-7;
+
+/// The parents [`channels`] knows: K⁺ (321), B⁺ (521), B⁰ (511).
+pub const SUPPORTED_PARENTS: [i32; 3] = [321, 521, 511];
+
+/// δ_t = −¼ − (3/2)(1 − x_t + ln x_t)/(1 − x_t)², x_t = m_t²/m_W²: the
+/// finite part of the one-loop W/top matching (module docs).
+#[must_use]
+pub fn matching_constant() -> f64 {
+    let xt = (M_TOP / M_W).powi(2);
+    -0.25 - 1.5 * (1.0 - xt + xt.ln()) / (1.0 - xt).powi(2)
+}
+
+/// g_ij/(g_Y V_ti* V_tj) in GeV⁻¹: (y_t²/16π² v)[ln(Λ/m_t) + δ_t] with
+/// Λ = [`LAMBDA_UV_BC10`], y_t = √2 m_t/v (module docs).
+#[must_use]
+pub fn bc10_fcnc_factor() -> f64 {
+    let v = higgs_vev();
+    let yt2 = 2.0 * M_TOP * M_TOP / (v * v);
+    yt2 / (16.0 * PI * PI * v) * ((LAMBDA_UV_BC10 / M_TOP).ln() + matching_constant())
+}
+
+/// |g_bs|² in GeV⁻² for the fermion coupling `g_y`.
+#[must_use]
+pub fn g_bs_squared(g_y: f64) -> f64 {
+    let (re, im) = lambda_t_bs();
+    (g_y * bc10_fcnc_factor()).powi(2) * (re * re + im * im)
+}
+
+fn sqrt_kallen(mp: f64, mr: f64, ma: f64) -> f64 {
+    kallen(mp * mp, mr * mr, ma * ma).max(0.0).sqrt()
+}
+
+/// Γ(P → P′a) in GeV for |g|² = `g2` (GeV⁻²), form factor `f0` at m_a².
+fn width_pseudoscalar(mp: f64, mr: f64, ma: f64, f0: f64, g2: f64) -> f64 {
+    if ma >= mp - mr {
+        return 0.0;
+    }
+    g2 * (mp * mp - mr * mr).powi(2) * f0 * f0 * sqrt_kallen(mp, mr, ma) / (64.0 * PI * mp.powi(3))
+}
+
+/// Γ(P → V a) in GeV for |g|² = `g2` (GeV⁻²), form factor `a0` at m_a².
+fn width_vector(mp: f64, mr: f64, ma: f64, a0: f64, g2: f64) -> f64 {
+    if ma >= mp - mr {
+        return 0.0;
+    }
+    g2 * a0 * a0 * sqrt_kallen(mp, mr, ma).powi(3) / (64.0 * PI * mp.powi(3))
+}
+
+/// The K⁺ → π⁺a amplitude (GeV, complex as (re, im)) of the module docs.
+#[must_use]
+pub fn amplitude_kplus_pi_a(ma: f64, model: &AlpModel) -> (f64, f64) {
+    let (mk, mpi) = (KAON_CHARGED.mass, PION_CHARGED.mass);
+    let (mk2, mpi2, ma2) = (mk * mk, mpi * mpi, ma * ma);
+    let v = higgs_vev();
+    // g_sd ∝ V_ts* V_td = conj(V_td* V_ts).
+    let (lre, lim) = lambda_t_sd();
+    let g = model.g_y * bc10_fcnc_factor();
+    let f0 = f0_k_pi(ma2);
+    let fermion_re = N8 * model.g_y / v - 0.5 * f0 * g * lre;
+    let fermion_im = 0.5 * f0 * g * lim;
+    let gluon = 4.0 * N8 * (0.5 * model.inv_f_g) * (mk2 - ma2) / (4.0 * mk2 - mpi2 - 3.0 * ma2);
+    (
+        (mk2 - mpi2) * (fermion_re + gluon),
+        (mk2 - mpi2) * fermion_im,
+    )
+}
+
+/// Γ(K⁺ → π⁺a) in GeV at the model's couplings.
+#[must_use]
+pub fn width_kplus_pi_a(ma: f64, model: &AlpModel) -> f64 {
+    let (mk, mpi) = (KAON_CHARGED.mass, PION_CHARGED.mass);
+    if !(ma >= 0.0 && ma < mk - mpi) {
+        return 0.0;
+    }
+    let (re, im) = amplitude_kplus_pi_a(ma, model);
+    (re * re + im * im) * sqrt_kallen(mk, mpi, ma) / (16.0 * PI * mk.powi(3))
+}
+
+/// PDG number of a parent given by name ("K+", "B+", "B0"; case
+/// insensitive) or number.
+#[must_use]
+pub fn parent_pdg(name: &str) -> Option<i32> {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "k+" | "kplus" | "321" => Some(321),
+        "b+" | "bplus" | "521" => Some(521),
+        "b0" | "511" => Some(511),
+        _ => None,
+    }
+}
+
+fn d(pdg: i32) -> Daughter {
+    Daughter::from_pdg(pdg).expect("particle in units")
+}
+
+/// The open production channels of an ALP of mass `mass` (GeV) in decays
+/// of `parent_pdg` (one of [`SUPPORTED_PARENTS`], or its charge conjugate),
+/// with branching ratios at the model's couplings. Closed channels and
+/// channels the couplings do not induce are left out.
+pub fn channels(
+    parent_pdg: i32,
+    mass: f64,
+    model: &AlpModel,
+) -> Result<Vec<ProductionChannel>, ModelError> {
+    if !(mass.is_finite() && mass > 0.0) {
+        return Err(ModelError::InvalidMass(mass));
+    }
+    model.validate()?;
+    if !SUPPORTED_PARENTS.contains(&parent_pdg.abs()) {
+        return Err(ModelError::UnknownParent(parent_pdg));
+    }
+    let sign = parent_pdg.signum();
+    let conj = |x: Daughter| Daughter {
+        pdg_id: if x.charge != 0 || x.pdg_id == 313 || x.pdg_id == 311 {
+            x.pdg_id * sign
+        } else {
+            x.pdg_id
+        },
+        charge: x.charge * sign as i8,
+        ..x
+    };
+    let mut out = Vec::new();
+    let mut push = |name: &str, width: f64, parent_width: f64, recoil: Daughter| {
+        if width > 0.0 {
+            out.push(ProductionChannel {
+                name: name.into(),
+                parent_pdg,
+                branching_ratio: width / parent_width,
+                recoil: vec![conj(recoil)],
+            });
+        }
+    };
+    let q2 = mass * mass;
+    let g2 = g_bs_squared(model.g_y);
+    match parent_pdg.abs() {
+        321 => push(
+            "K+ -> pi+ a",
+            width_kplus_pi_a(mass, model),
+            KAON_CHARGED.width(),
+            d(211),
+        ),
+        521 => {
+            let mb = B_CHARGED.mass;
+            let w = B_CHARGED.width();
+            push(
+                "B+ -> K+ a",
+                width_pseudoscalar(mb, KAON_CHARGED.mass, mass, f0_b_k(q2), g2),
+                w,
+                d(321),
+            );
+            push(
+                "B+ -> K*+ a",
+                width_vector(mb, M_KSTAR_CHARGED, mass, a0_b_kstar(q2), g2),
+                w,
+                Daughter {
+                    pdg_id: 323,
+                    mass: M_KSTAR_CHARGED,
+                    charge: 1,
+                },
+            );
+        }
+        _ => {
+            let mb = B_NEUTRAL.mass;
+            let w = B_NEUTRAL.width();
+            push(
+                "B0 -> K0 a",
+                width_pseudoscalar(mb, M_K0, mass, f0_b_k(q2), g2),
+                w,
+                Daughter {
+                    pdg_id: 311,
+                    mass: M_K0,
+                    charge: 0,
+                },
+            );
+            push(
+                "B0 -> K*0 a",
+                width_vector(mb, M_KSTAR_NEUTRAL, mass, a0_b_kstar(q2), g2),
+                w,
+                Daughter {
+                    pdg_id: 313,
+                    mass: M_KSTAR_NEUTRAL,
+                    charge: 0,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matching_constant_is_small() {
+        // x_t ≈ 4.61: −¼ + (3/2)·0.160 ≈ −0.01.
+        let d = matching_constant();
+        assert!(d.abs() < 0.02, "{d}");
+    }
+
+    #[test]
+    fn gluon_only_has_no_b_channels_and_bad_inputs_fail() {
+        let m = AlpModel {
+            inv_f_g: 1e-5,
+            ..AlpModel::default()
+        };
+        assert!(channels(521, 0.5, &m).unwrap().is_empty());
+        assert_eq!(channels(321, 0.2, &m).unwrap().len(), 1);
+        assert!(channels(321, 0.4, &m).unwrap().is_empty());
+        assert!(matches!(
+            channels(130, 0.1, &m),
+            Err(ModelError::UnknownParent(130))
+        ));
+        assert!(channels(321, f64::NAN, &m).is_err());
+        assert!(channels(321, 0.1, &AlpModel::default()).is_err());
+        let y = AlpModel {
+            g_y: 1.0,
+            ..AlpModel::default()
+        };
+        let minus = channels(-521, 1.0, &y).unwrap();
+        assert_eq!(minus.len(), 2);
+        assert_eq!(minus[0].recoil[0].pdg_id, -321);
+        assert_eq!(parent_pdg("b0"), Some(511));
+    }
+}

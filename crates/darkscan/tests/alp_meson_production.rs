@@ -1,0 +1,232 @@
+//! ALP production in meson decays (`production::alp_mesons`) and the NA62
+//! K⁺ → π⁺X recast for ALPs (`na62-kaon-pinunu-alp`, BC11 gluon coupling;
+//! the same recast with the BC10 fermion coupling g_Y).
+//!
+//! Published curves (docs/validation, provenance in the headers):
+//! - BC11: NA62 K⁺ → π⁺X as 1/f_G, regions R1 and R2, both edges, from
+//!   ALPINIST's bound data (Jerhot et al., JHEP 07 (2022) 094);
+//! - BC10: NA62 Run 1 K⁺ → π⁺ + inv. as g_Y (R2), digitised by the ALPINIST
+//!   authors from the HIKE/NA62 BC10 figure.
+
+mod common;
+
+use common::{loglog_at, published_curve};
+use darkscan::experiment::search::SearchPreset;
+use darkscan::model::alp::AlpModel;
+use darkscan::model::scalar::ScalarModel;
+use darkscan::production::{alp_mesons, scalar};
+use darkscan::reach::{ReachOptions, ReachResult};
+use darkscan::run_preset;
+
+fn run_text(text: &str, masses: &[f64]) -> ReachResult {
+    let p = SearchPreset::parse(text, "t").unwrap();
+    let opts = ReachOptions {
+        masses: Some(masses.to_vec()),
+        ..ReachOptions::default()
+    };
+    run_preset("t", &p, &opts, &|_| {}).unwrap()
+}
+
+fn run_bc11(masses: &[f64]) -> ReachResult {
+    let text = darkscan::experiment::search::shipped_text("na62-kaon-pinunu-alp").unwrap();
+    run_text(text, masses)
+}
+
+/// The excluded (weakest, strongest) coupling of one mass, if any.
+fn edges(r: &ReachResult, i: usize) -> Option<(f64, f64)> {
+    let ex = &r.limits[i].excluded;
+    Some((ex.first()?.0, ex.last()?.1?))
+}
+
+#[test]
+fn bc11_reach_reproduces_the_published_weak_coupling_edge() {
+    // The weak-coupling edge is set by the stable-X BR limit and the
+    // K⁺ → π⁺a rate ∝ (1/f_G)²: same NA62 data and the same N₈ give the
+    // published 1/f_G to the digitisation accuracy of the two BR curves
+    // (≲ 10 % in BR, 5 % in 1/f_G). Measured: 0.96–1.00 at these masses.
+    for (file, masses) in [
+        (
+            "na62_KpiX_alp_BC11_invfG_R1_weak.txt",
+            vec![0.02, 0.04, 0.06, 0.08, 0.095],
+        ),
+        (
+            "na62_KpiX_alp_BC11_invfG_R2_weak.txt",
+            vec![0.17, 0.19, 0.21, 0.23],
+        ),
+    ] {
+        let published = published_curve(file);
+        let r = run_bc11(&masses);
+        assert_eq!(r.coupling_label(), "1/f_G [1/GeV]");
+        for (i, &m) in masses.iter().enumerate() {
+            let (weak, _) = edges(&r, i).unwrap();
+            let ratio = weak / loglog_at(&published, m);
+            println!("{file} m = {m}: 1/f_G {weak:.4e}, darkscan/published {ratio:.4}");
+            assert!((ratio - 1.0).abs() < 0.05, "m = {m}: {ratio}");
+        }
+    }
+}
+
+#[test]
+fn bc11_strong_coupling_edge_where_the_lifetime_curves_reach() {
+    // The strong-coupling edge is where the ALP decays in the detector. It
+    // depends on the lifetime treatment: darkscan interpolates NA62's
+    // BR limits for τ ≥ 0.1 ns and sets no limit below (the source's
+    // treatment is not documented). Where the edge lies at τ ≳ 0.1 ns (R2,
+    // and R1 above 65 MeV) darkscan is within 30 % of the published 1/f_G
+    // (measured 0.86–1.28 at these masses); below 60 MeV the published edge
+    // reaches couplings a factor 1.5–8 stronger, beyond darkscan's shortest
+    // lifetime curve (0.29 at 20 MeV; asserted as measured).
+    for (file, masses) in [
+        (
+            "na62_KpiX_alp_BC11_invfG_R1_strong.txt",
+            vec![0.07, 0.08, 0.09],
+        ),
+        (
+            "na62_KpiX_alp_BC11_invfG_R2_strong.txt",
+            vec![0.17, 0.19, 0.21, 0.23],
+        ),
+    ] {
+        let published = published_curve(file);
+        let r = run_bc11(&masses);
+        for (i, &m) in masses.iter().enumerate() {
+            let (_, strong) = edges(&r, i).unwrap();
+            let ratio = strong / loglog_at(&published, m);
+            println!("{file} m = {m}: 1/f_G {strong:.4e}, darkscan/published {ratio:.3}");
+            assert!((ratio - 1.0).abs() < 0.35, "m = {m}: {ratio}");
+        }
+    }
+    let published = published_curve("na62_KpiX_alp_BC11_invfG_R1_strong.txt");
+    let r = run_bc11(&[0.02]);
+    let ratio = edges(&r, 0).unwrap().1 / loglog_at(&published, 0.02);
+    println!("R1 m = 0.02: strong edge darkscan/published {ratio:.3}");
+    assert!((0.1..0.6).contains(&ratio), "{ratio}");
+}
+
+#[test]
+fn bc10_recast_against_the_published_g_y_curve() {
+    // The same recast with the fermion coupling g_Y (BC10): K⁺ → π⁺a from
+    // the top loop (ln(Λ/m_t), Λ = 1 TeV) and the N₈ term. darkscan's
+    // weak-coupling edge in R2 is a factor 1.6–1.9 above the digitised
+    // NA62 Run 1 g_Y curve (rate factor ≈ 3): asserted as measured, cause
+    // not settled (the figure's g_Y normalisation and flavour-changing
+    // formula are not stated: a coupling defined √2–2 times larger, or a
+    // ln(Λ²/m_t²) in place of ln(Λ/m_t), would account for it).
+    let text = darkscan::experiment::search::shipped_text("na62-kaon-pinunu-alp")
+        .unwrap()
+        .replace("inv_f_g = 1.0", "g_y = 1.0");
+    let masses = [0.17, 0.19, 0.21, 0.23];
+    let r = run_text(&text, &masses);
+    assert_eq!(r.coupling_label(), "g_Y");
+    let published = published_curve("na62_KpiX_alp_BC10_gY_R2_weak.txt");
+    for (i, &m) in masses.iter().enumerate() {
+        let (weak, _) = edges(&r, i).unwrap();
+        let ratio = weak / loglog_at(&published, m);
+        println!("m = {m}: g_Y {weak:.3e}, darkscan/published {ratio:.3}");
+        assert!((1.5..2.0).contains(&ratio), "m = {m}: {ratio}");
+    }
+}
+
+#[test]
+fn b_to_k_a_has_the_scalar_kinematics_with_the_alp_coupling() {
+    // Γ(B → K a)/|g_bs|² and Γ(B → K S)/(θ²|C|²) are the same function of
+    // the masses and form factors (module docs of both): their BR ratio is
+    // |g_bs|²/|C|² for every mass, for K and K*. |C|² from the scalar's
+    // definition 3 m_t² |V_ts* V_tb|/(16π² v³).
+    let alp = AlpModel {
+        g_y: 1e-3,
+        ..AlpModel::default()
+    };
+    let s = ScalarModel::new(1.0).unwrap();
+    let v = darkscan::model::scalar::higgs_vev();
+    let (re, im) = scalar::lambda_t_bs();
+    let c2 = (3.0 * darkscan::model::scalar::M_TOP.powi(2)
+        / (16.0 * std::f64::consts::PI.powi(2) * v.powi(3)))
+    .powi(2)
+        * (re * re + im * im);
+    let expect = alp_mesons::g_bs_squared(1e-3) / c2;
+    for parent in [521, 511] {
+        for m in [0.1, 1.0, 3.0, 4.3] {
+            let a = alp_mesons::channels(parent, m, &alp).unwrap();
+            let sc = scalar::channels(parent, m, &s).unwrap();
+            assert_eq!(a.len(), sc.len());
+            for (x, y) in a.iter().zip(&sc) {
+                let r = x.branching_ratio / y.branching_ratio / expect;
+                assert!((r - 1.0).abs() < 1e-12, "{} at {m}: {r}", x.name);
+            }
+        }
+    }
+    // Scale: |g_bs|/g_Y = (y_t²/16π² v)|V_ts V_tb|(ln(1 TeV/m_t) + δ_t)
+    // ≈ 6.22e-3/246.22 × 0.0405 × 1.75 ≈ 1.8e-6 GeV⁻¹.
+    let g = alp_mesons::g_bs_squared(1.0).sqrt();
+    assert!((g / 1.79e-6 - 1.0).abs() < 0.03, "{g}");
+}
+
+#[test]
+fn kaon_rate_scales_with_the_square_of_each_coupling() {
+    let br = |m: AlpModel| alp_mesons::channels(321, 0.1, &m).unwrap()[0].branching_ratio;
+    let y = |g| AlpModel {
+        g_y: g,
+        ..AlpModel::default()
+    };
+    let gl = |g| AlpModel {
+        inv_f_g: g,
+        ..AlpModel::default()
+    };
+    assert!((br(y(2e-4)) / br(y(1e-4)) - 4.0).abs() < 1e-9);
+    assert!((br(gl(2e-5)) / br(gl(1e-5)) - 4.0).abs() < 1e-9);
+    // The chiral N₈ term is ≈ 8 % of the BC10 top-loop amplitude.
+    let (re, im) = alp_mesons::amplitude_kplus_pi_a(0.1, &y(1.0));
+    let full = (re * re + im * im).sqrt();
+    let n8 = alp_mesons::N8 / darkscan::model::scalar::higgs_vev()
+        * (darkscan::units::KAON_CHARGED.mass.powi(2) - darkscan::units::PION_CHARGED.mass.powi(2));
+    let frac = n8.abs() / full;
+    assert!((0.05..0.12).contains(&frac), "{frac}");
+}
+
+#[test]
+fn dump_sources_offer_b_parents_only_with_the_fermion_coupling() {
+    use darkscan::model::ModelSpec;
+    use darkscan::production::dump_sources::{DumpBeam, channel_names, proton_dump_sources};
+    let spec = |g_y: f64, g_agg: f64| ModelSpec::Alp {
+        g_agg,
+        g_aee: 0.0,
+        g_amumu: 0.0,
+        g_atautau: 0.0,
+        g_y,
+        inv_f_g: 0.0,
+    };
+    assert_eq!(
+        channel_names(&spec(0.0, 1.0)),
+        ["pi0-primakoff", "eta-primakoff"]
+    );
+    let names = channel_names(&spec(1.0, 0.0));
+    assert_eq!(names.len(), 6);
+    let beam = DumpBeam {
+        energy_gev: 400.0,
+        heavy_flavour_cascade: false,
+    };
+    let b: Vec<String> = ["B+", "B0~"].iter().map(|s| s.to_string()).collect();
+    let src = proton_dump_sources(&spec(1.0, 0.0), Some(&b), beam, 0.5).unwrap();
+    assert_eq!(src.len(), 2);
+    assert!(proton_dump_sources(&spec(0.0, 1.0), Some(&b), beam, 0.5).is_err());
+    // Every trial's weight is parents/POT × Σ BR(B → K(*)a) at g_Y = 1.
+    let mut rng = darkscan::numeric::rng::Rng::new(7, 0);
+    let (p, w) = (0..100).find_map(|_| src[0].sample(&mut rng)).unwrap();
+    let br: f64 = alp_mesons::channels(
+        521,
+        0.5,
+        &AlpModel {
+            g_y: 1.0,
+            ..AlpModel::default()
+        },
+    )
+    .unwrap()
+    .iter()
+    .map(|c| c.branching_ratio)
+    .sum();
+    let per_pot = darkscan::production::source::parent_table_with_cascade(521, false)
+        .unwrap()
+        .1;
+    assert!((w / (per_pot * br) - 1.0).abs() < 1e-12, "{w}");
+    assert!((p.mass() - 0.5).abs() < 1e-9);
+}
