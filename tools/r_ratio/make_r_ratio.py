@@ -142,7 +142,7 @@ def main():
     w("#   read from the two-column, duplicates-removed copy in repository kdund/gambit,\n")
     w("#   Elements/data/rpp2020-hadronicrpp_page1001_removed-duplicates.dat (commit 2609e433e6064e2a88b54494c19cd69e80438450,\n")
     w(f"#   sha256 {digest}).\n")
-    w("# Terms: PDG data are free to use with citation of the Review of Particle Physics (cite PTEP 2020, 083C01);\n")
+    w("# Licence/terms: PDG data are free to use with citation of the Review of Particle Physics (cite PTEP 2020, 083C01);\n")
     w("#   the PTEP 2020 Review is published open access under CC BY 4.0. The GAMBIT copy is BSD-3-Clause\n")
     w("#   (Copyright (c) 2017-2024, The GAMBIT Collaboration). This derived table is shipped under darkscan's licence with this attribution.\n")
     w("# Generator: python3 tools/r_ratio/make_r_ratio.py PDG_FILE > crates/darkscan/data/r_ratio.csv\n")
