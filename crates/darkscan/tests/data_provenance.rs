@@ -52,9 +52,15 @@ fn every_shipped_table_names_source_and_licence() {
             );
             let lower = h.to_lowercase();
             assert!(
-                ["source", "publication", "generator", "arxiv", "collaboration"]
-                    .iter()
-                    .any(|k| lower.contains(k)),
+                [
+                    "source",
+                    "publication",
+                    "generator",
+                    "arxiv",
+                    "collaboration"
+                ]
+                .iter()
+                .any(|k| lower.contains(k)),
                 "{name}: the header names no source"
             );
             checked += 1;

@@ -260,7 +260,10 @@ mod tests {
     fn brem_checks_in_order() {
         let e = BremXsecRequest::new("Xx", -1.0, 0.1, BremMethod::Etl, 0.0).unwrap_err();
         assert_eq!(e.parameter(), "target");
-        assert!(e.to_string().starts_with("unknown target material 'Xx'; known: Pb"));
+        assert!(
+            e.to_string()
+                .starts_with("unknown target material 'Xx'; known: Pb")
+        );
         for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
             let e = BremXsecRequest::new("Pb", bad, 0.1, BremMethod::Etl, 0.0).unwrap_err();
             assert!(matches!(e, XsecInputError::Energy { .. }), "{e}");
