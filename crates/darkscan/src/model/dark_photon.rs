@@ -452,7 +452,8 @@ mod tests {
     /// seven significant digits the table keeps.
     #[test]
     fn threshold_rows_follow_the_pion_form_factor() {
-        let a = (0.659_f64 / 0.197_326_980_4).powi(2) / 3.0;
+        // ⟨r²⟩^½ = 0.659 fm (PDG 2020 π± charge radius), ħc in GeV·fm.
+        let a = (0.659_f64 / (crate::units::HBARC_GEV_M * 1e15)).powi(2) / 3.0;
         let b = 17.784;
         let rows: Vec<_> = parse_r_table(R_RATIO_CSV)
             .into_iter()
