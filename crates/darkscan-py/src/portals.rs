@@ -2,14 +2,12 @@
 //! cross sections: thin calls of the library (no physics here), returning
 //! what the CLI prints with `--json`.
 
-use darkscan::experiment::material::{self, Material};
 use darkscan::model::hnl::HnlModel;
 use darkscan::model::scalar::ScalarModel;
 use darkscan::model::{DecayTable, ModelSpec};
-use darkscan::production::electron_brem::{BremMethod, Nucleus, sigma_above};
-use darkscan::production::primakoff::sigma_primakoff;
+use darkscan::production::electron_brem::BremMethod;
+use darkscan::production::xsec_request::{BremXsecRequest, PrimakoffXsecRequest};
 use darkscan::production::{hnl, scalar};
-use darkscan::units::HBARC2_GEV2_CM2;
 use pyo3::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -142,30 +140,6 @@ pub fn production_scalar(parent: &str, mass: f64, theta2: f64) -> PyResult<Strin
     .to_string())
 }
 
-fn target(name: &str) -> PyResult<Material> {
-    material::by_name(name).ok_or_else(|| {
-        let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
-        err(format!(
-            "unknown target material '{name}'; known: {}",
-            known.join(", ")
-        ))
-    })
-}
-
-fn check_kinematics(what: &str, energy: f64, mass: f64) -> PyResult<()> {
-    if !(energy.is_finite() && energy > 0.0) {
-        return Err(err(format!(
-            "invalid energy {energy}: expected a positive {what} energy in GeV"
-        )));
-    }
-    if !(mass.is_finite() && mass > 0.0 && mass < energy) {
-        return Err(err(format!(
-            "invalid mass {mass}: expected 0 < mass < {what} energy ({energy} GeV)"
-        )));
-    }
-    Ok(())
-}
-
 /// A′ bremsstrahlung per nucleus at ε = 1: `darkscan xsec dark-photon-brem --json`.
 #[pyfunction]
 #[pyo3(signature = (target_name, energy, mass, method="etl", x_min=0.0))]
@@ -176,14 +150,10 @@ pub fn xsec_dark_photon_brem(
     method: &str,
     x_min: f64,
 ) -> PyResult<String> {
-    let mat = target(target_name)?;
     let method: BremMethod = method.parse().map_err(err)?;
-    check_kinematics("beam", energy, mass)?;
-    if !(x_min.is_finite() && (0.0..1.0).contains(&x_min)) {
-        return Err(err(format!("invalid x_min {x_min}: expected 0 <= x < 1")));
-    }
-    let nucleus = Nucleus { z: mat.z, a: mat.a };
-    let sigma = sigma_above(method, energy, mass, nucleus, x_min) * HBARC2_GEV2_CM2;
+    // The range checks are the library's (the same as `darkscan xsec`).
+    let req = BremXsecRequest::new(target_name, energy, mass, method, x_min).map_err(err)?;
+    let sigma = req.sigma_cm2();
     Ok(json!({ "sigma_cm2": sigma, "method": method.name() }).to_string())
 }
 
@@ -196,14 +166,9 @@ pub fn xsec_alp_primakoff(
     mass: f64,
     g_agg: f64,
 ) -> PyResult<String> {
-    let mat = target(target_name)?;
-    check_kinematics("photon", energy, mass)?;
-    if !g_agg.is_finite() {
-        return Err(err(format!(
-            "invalid g_agg {g_agg}: expected a finite coupling in 1/GeV"
-        )));
-    }
-    let sigma = sigma_primakoff(energy, mass, g_agg, mat.z, mat.a) * HBARC2_GEV2_CM2;
+    let req = PrimakoffXsecRequest::new(target_name, energy, mass, g_agg).map_err(err)?;
+    let sigma = req.sigma_cm2();
+    let mat = &req.material;
     Ok(json!({
         "sigma_cm2": sigma,
         "target": mat.name,

@@ -245,3 +245,15 @@ def test_new_bindings_raise_value_errors_with_the_library_message():
         darkscan.xsec_alp_primakoff("Unobtainium", 100.0, 0.01, 1e-4)
     with pytest.raises(ValueError, match="0 < mass"):
         darkscan.xsec_dark_photon_brem("Pb", 1.0, 2.0)
+
+
+def test_xsec_input_errors_are_the_library_checks():
+    # The range checks live in darkscan::production::xsec_request (shared with the CLI).
+    with pytest.raises(ValueError, match=r"^invalid energy -1: expected a positive energy in GeV$"):
+        darkscan.xsec_dark_photon_brem("Pb", -1.0, 0.01)
+    with pytest.raises(ValueError, match=r"^invalid x_min 1\.5: expected 0 <= x < 1$"):
+        darkscan.xsec_dark_photon_brem("Pb", 100.0, 0.01, x_min=1.5)
+    with pytest.raises(ValueError, match=r"^invalid mass 2: expected 0 < mass < photon energy \(1 GeV\)$"):
+        darkscan.xsec_alp_primakoff("Pb", 1.0, 2.0, 1e-4)
+    with pytest.raises(ValueError, match=r"^invalid g_agg inf: expected a finite coupling in 1/GeV$"):
+        darkscan.xsec_alp_primakoff("Pb", 10.0, 0.01, math.inf)

@@ -1,10 +1,9 @@
 //! `darkscan xsec`.
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand};
-use darkscan::experiment::material;
-use darkscan::production::electron_brem::{BremMethod, Nucleus, sigma_above};
-use darkscan::units::HBARC2_GEV2_CM2;
+use darkscan::production::electron_brem::BremMethod;
+use darkscan::production::xsec_request::{BremXsecRequest, XsecInputError};
 
 mod alp_primakoff;
 
@@ -52,36 +51,16 @@ impl XsecCommand {
 
 impl BremOpts {
     fn run(&self) -> Result<()> {
-        let Some(mat) = material::by_name(&self.target) else {
-            let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
-            bail!(
-                "unknown target material '{}'; known: {}",
-                self.target,
-                known.join(", ")
-            );
-        };
-        if !(self.energy.is_finite() && self.energy > 0.0) {
-            bail!(
-                "invalid --energy value '{}': expected a positive energy in GeV",
-                self.energy
-            );
-        }
-        if !(self.mass.is_finite() && self.mass > 0.0 && self.mass < self.energy) {
-            bail!(
-                "invalid --mass value '{}': expected 0 < mass < beam energy ({} GeV)",
-                self.mass,
-                self.energy
-            );
-        }
-        if !(self.x_min.is_finite() && (0.0..1.0).contains(&self.x_min)) {
-            bail!(
-                "invalid --x-min value '{}': expected 0 <= x < 1",
-                self.x_min
-            );
-        }
-        let nucleus = Nucleus { z: mat.z, a: mat.a };
-        let sigma =
-            sigma_above(self.method, self.energy, self.mass, nucleus, self.x_min) * HBARC2_GEV2_CM2;
+        let req = BremXsecRequest::new(
+            &self.target,
+            self.energy,
+            self.mass,
+            self.method,
+            self.x_min,
+        )
+        .map_err(cli_error)?;
+        let mat = &req.material;
+        let sigma = req.sigma_cm2();
         if self.json {
             println!(
                 "{}",
@@ -98,5 +77,20 @@ impl BremOpts {
             );
         }
         Ok(())
+    }
+}
+
+/// The library's typed input error as the CLI's one-line message, with the
+/// parameter spelled as its flag: "invalid --energy value '-1': expected a
+/// positive energy in GeV".
+pub(crate) fn cli_error(e: XsecInputError) -> anyhow::Error {
+    match e {
+        XsecInputError::UnknownTarget { .. } => anyhow!("{e}"),
+        _ => anyhow!(
+            "invalid --{} value '{}': {}",
+            e.parameter().replace('_', "-"),
+            e.value(),
+            e.expectation()
+        ),
     }
 }

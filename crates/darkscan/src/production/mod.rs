@@ -14,3 +14,4 @@ pub mod scalar;
 pub mod shower;
 pub mod source;
 pub mod spectra;
+pub mod xsec_request;

@@ -1,10 +1,8 @@
 //! `darkscan xsec alp-primakoff`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
-use darkscan::experiment::material;
-use darkscan::production::primakoff::sigma_primakoff;
-use darkscan::units::HBARC2_GEV2_CM2;
+use darkscan::production::xsec_request::PrimakoffXsecRequest;
 
 /// Primakoff production γ N → a N on a nucleus.
 #[derive(Args)]
@@ -29,35 +27,10 @@ pub struct PrimakoffOpts {
 impl PrimakoffOpts {
     /// Runs the subcommand.
     pub fn run(&self) -> Result<()> {
-        let Some(mat) = material::by_name(&self.target) else {
-            let known: Vec<_> = material::all().iter().map(|m| m.name).collect();
-            bail!(
-                "unknown target material '{}'; known: {}",
-                self.target,
-                known.join(", ")
-            );
-        };
-        if !(self.energy.is_finite() && self.energy > 0.0) {
-            bail!(
-                "invalid --energy value '{}': expected a positive photon energy in GeV",
-                self.energy
-            );
-        }
-        if !(self.mass.is_finite() && self.mass > 0.0 && self.mass < self.energy) {
-            bail!(
-                "invalid --mass value '{}': expected 0 < mass < photon energy ({} GeV)",
-                self.mass,
-                self.energy
-            );
-        }
-        if !self.g_agg.is_finite() {
-            bail!(
-                "invalid --g-agg value '{}': expected a finite coupling in 1/GeV",
-                self.g_agg
-            );
-        }
-        let sigma =
-            sigma_primakoff(self.energy, self.mass, self.g_agg, mat.z, mat.a) * HBARC2_GEV2_CM2;
+        let req = PrimakoffXsecRequest::new(&self.target, self.energy, self.mass, self.g_agg)
+            .map_err(super::cli_error)?;
+        let mat = &req.material;
+        let sigma = req.sigma_cm2();
         if self.json {
             println!(
                 "{}",
