@@ -550,6 +550,9 @@ pub fn run_preset(
         SearchPreset::Pinunu(p) => {
             crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
         }
+        SearchPreset::MissingMomentum(p) => {
+            crate::experiment::missing_momentum::run_missing_momentum(label, p, opts, progress)
+        }
     }
 }
 

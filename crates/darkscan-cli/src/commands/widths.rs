@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use darkscan::model::dark_photon::DarkPhoton;
 
+mod lmu_ltau;
 mod scalar_alp;
 
 /// The `widths` subcommands.
@@ -17,6 +18,8 @@ pub enum WidthsCommand {
     Scalar(scalar_alp::ScalarOpts),
     /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams).
     Alp(scalar_alp::AlpOpts),
+    /// Z' of gauged L_mu - L_tau: nu_mu nu_mu~, nu_tau nu_tau~, mu+mu-, tau+tau-; its (g-2)_mu contribution and favoured coupling.
+    LmuLtau(lmu_ltau::LmuLtauOpts),
 }
 
 /// HNL decay widths.
@@ -60,6 +63,7 @@ impl WidthsCommand {
             Self::Hnl(o) => o.run(),
             Self::Scalar(o) => o.run(),
             Self::Alp(o) => o.run(),
+            Self::LmuLtau(o) => o.run(),
         }
     }
 }

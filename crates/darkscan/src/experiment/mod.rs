@@ -9,6 +9,7 @@ pub mod kaon_mode;
 pub mod kaon_pinunu;
 pub mod material;
 pub mod missing_energy;
+pub mod missing_momentum;
 pub mod preset;
 pub mod search;
 

@@ -8,6 +8,7 @@ use crate::experiment::beam_dump::{self, DumpPreset};
 use crate::experiment::config::{ConfigError, shipped_or_file};
 use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::kaon_pinunu::{self, PinunuPreset};
+use crate::experiment::missing_momentum::{self, MomentumPreset};
 use crate::experiment::preset::{self, Preset};
 
 /// A search configuration of either kind.
@@ -21,6 +22,8 @@ pub enum SearchPreset {
     Kaon(KaonPreset),
     /// NA62 K⁺ → π⁺X, published BR limits per mass and lifetime.
     Pinunu(PinunuPreset),
+    /// A muon-beam missing-momentum search (NA64μ).
+    MissingMomentum(MomentumPreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -31,6 +34,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .chain(beam_dump::DUMP_PRESETS)
         .chain(kaon_mode::KAON_PRESETS)
         .chain(kaon_pinunu::PINUNU_PRESETS)
+        .chain(missing_momentum::MOMENTUM_PRESETS)
         .copied()
         .collect()
 }
@@ -62,6 +66,9 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
+            Some("missing-momentum") => {
+                missing_momentum::parse_preset(text, source_name).map(Self::MissingMomentum)
+            }
             _ => preset::parse(text, source_name).map(Self::MissingEnergy),
         }
     }
@@ -74,6 +81,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.name,
             Self::Kaon(p) => &p.name,
             Self::Pinunu(p) => &p.name,
+            Self::MissingMomentum(p) => &p.name,
         }
     }
 
@@ -85,6 +93,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.description,
             Self::Kaon(p) => &p.description,
             Self::Pinunu(p) => &p.description,
+            Self::MissingMomentum(p) => &p.description,
         }
     }
 
@@ -96,6 +105,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.reference,
             Self::Kaon(p) => &p.reference,
             Self::Pinunu(p) => &p.reference,
+            Self::MissingMomentum(p) => &p.reference,
         }
     }
 
@@ -109,6 +119,7 @@ impl SearchPreset {
             Self::Pinunu(p) => p
                 .lifetime_limits()
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
+            Self::MissingMomentum(p) => p.scan.n_masses,
         }
     }
 }

@@ -15,6 +15,7 @@
 pub mod alp;
 pub mod dark_photon;
 pub mod hnl;
+pub mod lmu_ltau;
 pub mod portal;
 pub mod relic;
 pub mod scalar;

@@ -69,6 +69,8 @@ pub enum ModelSpec {
         #[serde(default = "one")]
         theta2: f64,
     },
+    /// The Z′ of gauged U(1)_{Lμ−Lτ} (coupling axis g_Z′; no parameters).
+    LmuLtau {},
 }
 
 fn one() -> f64 {
@@ -93,6 +95,7 @@ impl ModelSpec {
             Self::Hnl { .. } => "hnl",
             Self::Scalar { .. } => "scalar",
             Self::Alp { .. } => "alp",
+            Self::LmuLtau {} => "lmu-ltau",
         }
     }
 
@@ -130,6 +133,7 @@ impl ModelSpec {
             } => Ok(Box::new(HnlModel::new(ue2, umu2, utau2, dirac)?)),
             Self::Scalar { theta2 } => Ok(Box::new(ScalarModel::new(theta2)?)),
             Self::Alp { .. } => Ok(Box::new(self.alp().expect("matched")?)),
+            Self::LmuLtau {} => Ok(Box::new(crate::model::lmu_ltau::LmuLtauModel)),
         }
     }
 
@@ -180,6 +184,8 @@ mod tests {
                 .fip()
                 .is_err()
         );
+        let z: ModelSpec = toml::from_str("name = \"lmu-ltau\"").unwrap();
+        assert_eq!((z.name(), z.fip().unwrap().coupling_label()), ("lmu-ltau", "g_Z'".into()));
         let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
         assert!(e.to_string().contains("axion"), "{e}");
     }

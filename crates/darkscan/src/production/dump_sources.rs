@@ -106,6 +106,7 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .collect(),
         ModelSpec::Scalar { .. } => SCALAR_PARENTS.iter().map(|(n, _)| *n).collect(),
         ModelSpec::Alp { .. } => vec!["pi0-primakoff", "eta-primakoff"],
+        ModelSpec::LmuLtau {} => Vec::new(),
     }
 }
 
@@ -351,6 +352,9 @@ pub fn proton_dump_sources(
         None => channel_names(spec),
     };
     match spec {
+        ModelSpec::LmuLtau {} => {
+            Err("the Lmu-Ltau Z' has no proton-dump production source (it does not couple to quarks)".into())
+        }
         ModelSpec::DarkPhoton { .. } => Ok(selected
             .iter()
             .filter_map(|n| Channel::from_name(n))
