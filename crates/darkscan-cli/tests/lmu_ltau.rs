@@ -9,7 +9,13 @@ use std::f64::consts::PI;
 #[test]
 fn widths_lmu_ltau_json() {
     let v = json(&[
-        "widths", "lmu-ltau", "--mass", "0.1", "--coupling", "1e-3", "--json",
+        "widths",
+        "lmu-ltau",
+        "--mass",
+        "0.1",
+        "--coupling",
+        "1e-3",
+        "--json",
     ]);
     assert_eq!(v["model"], "lmu-ltau");
     assert_eq!(v["mass"], 0.1);
@@ -71,5 +77,12 @@ fn reach_na64mu_json() {
         .code(2)
         .get_output()
         .clone();
-    assert_eq!(String::from_utf8(out.stderr).unwrap().trim().lines().count(), 1);
+    assert_eq!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .trim()
+            .lines()
+            .count(),
+        1
+    );
 }

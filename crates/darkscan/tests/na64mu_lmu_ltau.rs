@@ -39,7 +39,13 @@ fn reach(p: &MomentumPreset, masses: &[f64]) -> ReachResult {
         masses: Some(masses.to_vec()),
         ..ReachOptions::default()
     };
-    run_preset("t", &SearchPreset::MissingMomentum(p.clone()), &opts, &|_| {}).unwrap()
+    run_preset(
+        "t",
+        &SearchPreset::MissingMomentum(p.clone()),
+        &opts,
+        &|_| {},
+    )
+    .unwrap()
 }
 
 fn lower_edge(r: &ReachResult, i: usize) -> f64 {
@@ -60,7 +66,11 @@ fn widths_are_the_closed_forms() {
     let t = LmuLtauModel.decays(0.1).unwrap();
     assert!((t.total_width(g) / (g * g * 0.1 / (12.0 * PI)) - 1.0).abs() < 1e-12);
     assert_eq!(t.channels.len(), 2);
-    assert!(t.channels.iter().all(|c| c.daughters.iter().all(|d| d.is_invisible())));
+    assert!(
+        t.channels
+            .iter()
+            .all(|c| c.daughters.iter().all(|d| d.is_invisible()))
+    );
     assert_eq!(LmuLtauModel.coupling_label(), "g_Z'");
 }
 
@@ -125,7 +135,11 @@ fn reach_identity_meta_and_scalings() {
     // Light Z': the limit is flat (σ set by m_μ, not m_Z'): 2 → 10 MeV < 1 %.
     assert!((lower_edge(&r, 1) / lower_edge(&r, 0) - 1.0).abs() < 0.01);
     // Measured (ideal detector, ε_sig = 1): g_Z' > 1.21e-4 at 10 MeV.
-    assert!((lower_edge(&r, 1) / 1.2095e-4 - 1.0).abs() < 0.01, "{}", lower_edge(&r, 1));
+    assert!(
+        (lower_edge(&r, 1) / 1.2095e-4 - 1.0).abs() < 0.01,
+        "{}",
+        lower_edge(&r, 1)
+    );
     // Across 2 m_μ the invisible BR drops from 1 to 0.58 at 0.25 GeV.
     let br = |m: f64| {
         LmuLtauModel

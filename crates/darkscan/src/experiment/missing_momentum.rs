@@ -34,9 +34,8 @@ use crate::model::{Fip, ModelSpec};
 use crate::production::electron_brem::Nucleus;
 use crate::production::muon_brem::{MuonBremMethod, sigma_between};
 use crate::reach::{
-    MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid,
-    exposure_unit_of, log_space, open_resume, result_meta, scan_grid_resumable, scan_masses,
-    signal_upper_limit,
+    MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, exposure_unit_of,
+    log_space, open_resume, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 use crate::units::{ALPHA_EM, HBARC2_GEV2_CM2, MUON};
 use serde::Deserialize;
@@ -182,10 +181,7 @@ impl MomentumPreset {
         let Ok(method) = self.method() else {
             return 0.0;
         };
-        let nucleus = Nucleus {
-            z: mat.z,
-            a: mat.a,
-        };
+        let nucleus = Nucleus { z: mat.z, a: mat.a };
         let k = self.production.depth_slices.max(1);
         let (e0, de) = (self.beam.energy_gev, self.target.mean_energy_loss_gev);
         let (p_max, p_min) = (
@@ -276,8 +272,13 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<MomentumPreset, Con
     s.signal_efficiency
         .validate()
         .map_err(|e| bad("selection.signal_efficiency", String::new(), &e))?;
-    p.method()
-        .map_err(|e| bad("production.cross_section", p.production.cross_section.clone(), &e))?;
+    p.method().map_err(|e| {
+        bad(
+            "production.cross_section",
+            p.production.cross_section.clone(),
+            &e,
+        )
+    })?;
     if p.production.depth_slices == 0 || p.production.depth_slices > 1000 {
         return Err(bad(
             "production.depth_slices",
@@ -349,8 +350,7 @@ pub fn run_missing_momentum(
     }
     if !preset.statistics.observed_masses_gev.is_empty() {
         return Err(ReachError::Preset(
-            "statistics.observed_masses_gev: a missing-momentum search reconstructs no mass"
-                .into(),
+            "statistics.observed_masses_gev: a missing-momentum search reconstructs no mass".into(),
         ));
     }
     let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);

@@ -185,7 +185,10 @@ mod tests {
                 .is_err()
         );
         let z: ModelSpec = toml::from_str("name = \"lmu-ltau\"").unwrap();
-        assert_eq!((z.name(), z.fip().unwrap().coupling_label()), ("lmu-ltau", "g_Z'".into()));
+        assert_eq!(
+            (z.name(), z.fip().unwrap().coupling_label()),
+            ("lmu-ltau", "g_Z'".into())
+        );
         let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
         assert!(e.to_string().contains("axion"), "{e}");
     }

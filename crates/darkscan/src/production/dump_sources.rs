@@ -352,9 +352,10 @@ pub fn proton_dump_sources(
         None => channel_names(spec),
     };
     match spec {
-        ModelSpec::LmuLtau {} => {
-            Err("the Lmu-Ltau Z' has no proton-dump production source (it does not couple to quarks)".into())
-        }
+        ModelSpec::LmuLtau {} => Err(
+            "the Lmu-Ltau Z' has no proton-dump production source (it does not couple to quarks)"
+                .into(),
+        ),
         ModelSpec::DarkPhoton { .. } => Ok(selected
             .iter()
             .filter_map(|n| Channel::from_name(n))
