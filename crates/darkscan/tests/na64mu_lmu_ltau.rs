@@ -3,7 +3,7 @@
 //!
 //! What is validated against what:
 //! - widths: the closed forms of Bauer, Foldenauer, Jaeckel, JHEP 07 (2018)
-//!   094 (eqs. 2.5–2.6), to 1e-12;
+//!   094, to 1e-12;
 //! - Δa_μ: the two analytic limits of Pospelov's one-loop integral
 //!   (PRD 80 (2009) 095002): g²/(8π²) for m_Z′ ≪ m_μ and g²m_μ²/(12π²m_Z′²)
 //!   for m_Z′ ≫ m_μ;

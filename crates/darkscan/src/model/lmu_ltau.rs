@@ -6,7 +6,7 @@
 //! electrons or quarks (the loop-induced kinetic mixing, ε ~ g/70, is
 //! neglected here). Widths, from X. G. He, G. C. Joshi, H. Lew, R. R. Volkas,
 //! PRD 43 (1991) R22 and M. Bauer, P. Foldenauer, J. Jaeckel, JHEP 07 (2018)
-//! 094 (eqs. 2.5–2.6 there):
+//! 094 (section 2):
 //!
 //! - Γ(Z′ → ν_ℓ ν̄_ℓ) = g² m/(24π) per flavour (one helicity),
 //! - Γ(Z′ → ℓ⁺ℓ⁻) = g² m/(12π) (1 + 2m_ℓ²/m²) √(1 − 4m_ℓ²/m²), ℓ = μ, τ.
@@ -15,7 +15,7 @@
 //! is 1 below 2m_μ and Γ_νν/(Γ_νν + Γ_μμ) ≈ 1/2 well above it.
 //!
 //! The one-loop contribution of the Z′ to the muon anomalous magnetic moment
-//! (M. Pospelov, PRD 80 (2009) 095002, eq. 4; the same integral as for a
+//! (M. Pospelov, PRD 80 (2009) 095002; the same integral as for a
 //! kinetically mixed dark photon with εe → g),
 //!
 //! Δa_μ = g²/(4π²) ∫₀¹ dx m_μ² x²(1−x)/(x²m_μ² + (1−x)m_Z′²),
@@ -50,7 +50,7 @@ pub const DELTA_A_MU_WP2020: f64 = 2.49e-9;
 pub const DELTA_A_MU_WP2020_ERROR: f64 = 0.48e-9;
 
 /// Γ(Z′ → ν_ℓ ν̄_ℓ) for one flavour at coupling `g`: g² m/(24π)
-/// (Bauer, Foldenauer, Jaeckel 2018, eq. 2.6).
+/// (Bauer, Foldenauer, Jaeckel 2018).
 #[must_use]
 pub fn width_neutrinos_per_flavour(mass: f64, g: f64) -> f64 {
     g * g * mass / (24.0 * PI)
@@ -58,7 +58,7 @@ pub fn width_neutrinos_per_flavour(mass: f64, g: f64) -> f64 {
 
 /// Γ(Z′ → ℓ⁺ℓ⁻) for a lepton of mass `m_lepton` at coupling `g`:
 /// g² m/(12π) (1 + 2m_ℓ²/m²) √(1 − 4m_ℓ²/m²), 0 below threshold
-/// (Bauer, Foldenauer, Jaeckel 2018, eq. 2.5).
+/// (Bauer, Foldenauer, Jaeckel 2018).
 #[must_use]
 pub fn width_leptons(mass: f64, m_lepton: f64, g: f64) -> f64 {
     let r = (m_lepton / mass).powi(2);
@@ -123,7 +123,7 @@ impl Fip for LmuLtauModel {
 }
 
 /// The one-loop Z′ contribution to a_μ at coupling `g` and mass `mass` (GeV)
-/// (Pospelov 2009, eq. 4; module docs). The Feynman-parameter integral has
+/// (Pospelov 2009; module docs). The Feynman-parameter integral has
 /// its structure at x ~ m_Z′/m_μ (light Z′) and at 1 − x ~ m_μ²/m_Z′² (heavy
 /// Z′), so it is done by composite 20-point Gauss–Legendre quadrature in
 /// ln x on (10⁻¹⁴, ½] and in ln(1 − x) on [½, 1 − 10⁻¹⁴) (the ends left out

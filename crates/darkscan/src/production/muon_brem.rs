@@ -21,8 +21,8 @@
 //!   of J. D. Bjorken, R. Essig, P. Schuster, N. Toro, PRD 80 (2009) 075018,
 //!   eq. A18, integrated in closed form). The θ integral runs to
 //!   θ_max = 0.3 rad, DMG4's choice (beyond it the integrand is negligible
-//!   at NA64μ energies). The authors find this WW result within a few per
-//!   cent of their exact-tree-level one for a 160 GeV muon beam.
+//!   at NA64μ energies). The paper compares this WW result with IWW and
+//!   with its exact-tree-level calculation for the NA64μ beam.
 //! - **IWW** (improved WW, constant χ): the θ-integrated form with m_ℓ kept
 //!   that DMG4 uses (`DarkZ::CrossSectionDSDX_IWW`, citing arXiv:1705.01633
 //!   eq. 30; the muon-beam IWW of C.-Y. Chen, M. Pospelov, Y.-M. Zhong,
