@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 use darkscan::model::dark_photon::DarkPhoton;
 
 mod b_minus_l;
+mod lmu_ltau;
 mod scalar_alp;
 
 /// The `widths` subcommands.
@@ -20,6 +21,8 @@ pub enum WidthsCommand {
     Alp(scalar_alp::AlpOpts),
     /// U(1)_{B-L} Z': nu nubar (with or without light right-handed neutrinos, or heavy N), e+e-, mu+mu-, tau+tau- (no hadrons; m <= 0.6 GeV).
     BMinusL(b_minus_l::BMinusLOpts),
+    /// Z' of gauged L_mu - L_tau: nu_mu nu_mu~, nu_tau nu_tau~, mu+mu-, tau+tau-; its (g-2)_mu contribution and favoured coupling.
+    LmuLtau(lmu_ltau::LmuLtauOpts),
 }
 
 /// HNL decay widths.
@@ -64,6 +67,7 @@ impl WidthsCommand {
             Self::Scalar(o) => o.run(),
             Self::Alp(o) => o.run(),
             Self::BMinusL(o) => o.run(),
+            Self::LmuLtau(o) => o.run(),
         }
     }
 }

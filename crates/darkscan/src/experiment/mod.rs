@@ -12,6 +12,7 @@ pub mod material;
 pub mod missing_energy;
 pub mod missing_energy_b_minus_l;
 pub mod missing_energy_reach;
+pub mod missing_momentum;
 pub mod preset;
 pub mod search;
 

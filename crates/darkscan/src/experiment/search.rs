@@ -8,13 +8,20 @@ use crate::experiment::beam_dump::{self, DumpPreset};
 use crate::experiment::config::{ConfigError, shipped_or_file};
 use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::kaon_pinunu::{self, PinunuPreset};
+use crate::experiment::missing_momentum::{self, MomentumPreset};
 use crate::experiment::preset::{self, Preset};
 
 /// The values of a preset's top-level `kind` key. Every kind shares the
 /// header keys (`kind`, `name`, `description`, `reference`) and the
 /// `[statistics]` and `[scan]` tables (one type each,
 /// [`crate::reach::config`]); the rest is the kind's own.
-pub const KINDS: &[&str] = &["missing-energy", "beam-dump", "kaon-decay", "kaon-pinunu"];
+pub const KINDS: &[&str] = &[
+    "missing-energy",
+    "missing-momentum",
+    "beam-dump",
+    "kaon-decay",
+    "kaon-pinunu",
+];
 
 /// A search configuration of either kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +34,8 @@ pub enum SearchPreset {
     Kaon(KaonPreset),
     /// NA62 K⁺ → π⁺X, published BR limits per mass and lifetime.
     Pinunu(PinunuPreset),
+    /// A muon-beam missing-momentum search (NA64μ).
+    MissingMomentum(MomentumPreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -37,6 +46,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .chain(beam_dump::DUMP_PRESETS)
         .chain(kaon_mode::KAON_PRESETS)
         .chain(kaon_pinunu::PINUNU_PRESETS)
+        .chain(missing_momentum::MOMENTUM_PRESETS)
         .copied()
         .collect()
 }
@@ -68,6 +78,9 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
+            Some("missing-momentum") => {
+                missing_momentum::parse_preset(text, source_name).map(Self::MissingMomentum)
+            }
             Some("missing-energy") | None => {
                 preset::parse(text, source_name).map(Self::MissingEnergy)
             }
@@ -88,6 +101,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.name,
             Self::Kaon(p) => &p.name,
             Self::Pinunu(p) => &p.name,
+            Self::MissingMomentum(p) => &p.name,
         }
     }
 
@@ -99,6 +113,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.description,
             Self::Kaon(p) => &p.description,
             Self::Pinunu(p) => &p.description,
+            Self::MissingMomentum(p) => &p.description,
         }
     }
 
@@ -110,6 +125,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.reference,
             Self::Kaon(p) => &p.reference,
             Self::Pinunu(p) => &p.reference,
+            Self::MissingMomentum(p) => &p.reference,
         }
     }
 
@@ -123,6 +139,7 @@ impl SearchPreset {
             Self::Pinunu(p) => p
                 .lifetime_limits()
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
+            Self::MissingMomentum(p) => p.scan.n_masses,
         }
     }
 }
@@ -153,6 +170,9 @@ pub fn run_preset(
         SearchPreset::Kaon(p) => crate::experiment::kaon_mode::run_kaon(label, p, opts, progress),
         SearchPreset::Pinunu(p) => {
             crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
+        }
+        SearchPreset::MissingMomentum(p) => {
+            crate::experiment::missing_momentum::run_missing_momentum(label, p, opts, progress)
         }
     }
 }

@@ -17,6 +17,7 @@ pub mod b_minus_l;
 pub mod dark_photon;
 pub mod electron_g2;
 pub mod hnl;
+pub mod lmu_ltau;
 pub mod portal;
 pub mod relic;
 pub mod scalar;

@@ -79,6 +79,8 @@ pub enum ModelSpec {
         #[serde(default = "one")]
         theta2: f64,
     },
+    /// The Z′ of gauged U(1)_{Lμ−Lτ} (coupling axis g_Z′; no parameters).
+    LmuLtau {},
 }
 
 fn one() -> f64 {
@@ -108,6 +110,7 @@ impl ModelSpec {
             Self::Scalar { .. } => "scalar",
             Self::Alp { .. } => "alp",
             Self::BMinusL { .. } => "b-minus-l",
+            Self::LmuLtau {} => "lmu-ltau",
         }
     }
 
@@ -156,6 +159,7 @@ impl ModelSpec {
                 m.validate()?;
                 Ok(Box::new(m))
             }
+            Self::LmuLtau {} => Ok(Box::new(crate::model::lmu_ltau::LmuLtauModel)),
         }
     }
 
@@ -209,6 +213,11 @@ mod tests {
         let z: ModelSpec = toml::from_str("name = \"b-minus-l\"").unwrap();
         assert_eq!(z.name(), "b-minus-l");
         assert_eq!(z.fip().unwrap().coupling_label(), "g_B-L");
+        let z: ModelSpec = toml::from_str("name = \"lmu-ltau\"").unwrap();
+        assert_eq!(
+            (z.name(), z.fip().unwrap().coupling_label()),
+            ("lmu-ltau", "g_Z'".into())
+        );
         let e = toml::from_str::<ModelSpec>("name = \"axion\"").unwrap_err();
         assert!(e.to_string().contains("axion"), "{e}");
     }

@@ -116,6 +116,7 @@ pub fn channel_names(spec: &ModelSpec) -> Vec<&'static str> {
             .collect(),
         // No proton-dump production modelled for the B−L Z′ (electron beams only).
         ModelSpec::BMinusL { .. } => Vec::new(),
+        ModelSpec::LmuLtau {} => Vec::new(),
     }
 }
 
@@ -367,6 +368,10 @@ pub fn proton_dump_sources(
     match spec {
         ModelSpec::BMinusL { .. } => Err(
             "b-minus-l: no proton-dump production is modelled (missing-energy presets only)".into(),
+        ),
+        ModelSpec::LmuLtau {} => Err(
+            "the Lmu-Ltau Z' has no proton-dump production source (it does not couple to quarks)"
+                .into(),
         ),
         ModelSpec::DarkPhoton { .. } => Ok(selected
             .iter()

@@ -8,6 +8,7 @@ pub mod electron_brem;
 pub mod heavy_flavour;
 pub mod hnl;
 pub mod meson_decay;
+pub mod muon_brem;
 pub mod primakoff;
 pub mod proton_brem;
 pub mod scalar;
