@@ -550,6 +550,9 @@ pub fn run_preset(
         SearchPreset::Pinunu(p) => {
             crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
         }
+        SearchPreset::ShowerPrimakoff(p) => {
+            crate::experiment::shower_primakoff::run_primakoff(label, p, opts, progress)
+        }
     }
 }
 
