@@ -48,8 +48,8 @@ use crate::model::{Fip, ModelSpec};
 use crate::production::primakoff::sigma_primakoff;
 use crate::production::shower::{ShowerConfig, ShowerTallies, simulate_with_photons};
 use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, log_space, result_meta,
-    scan_grid, scan_masses, signal_upper_limit,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, log_space, open_resume,
+    result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 use crate::units::HBARC2_GEV2_CM2;
 use serde::Deserialize;
@@ -193,7 +193,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<PrimakoffPreset, Co
         ));
     }
     let t = p.target.thickness_x0;
-    if !(t > 0.0) {
+    if t.is_nan() || t <= 0.0 {
         return Err(bad(
             "target.thickness_x0",
             t.to_string(),
@@ -374,7 +374,17 @@ pub fn run_primakoff(
         preset.scan.n_couplings,
     );
     let l_m = preset.selection.decay_region_start_m;
-    let rows = scan_grid(
+    let cache = open_resume(
+        opts,
+        &format!(
+            "shower-primakoff {preset:?} {:?}",
+            ReachOptions {
+                resume_file: None,
+                ..opts.clone()
+            }
+        ),
+    )?;
+    let rows = scan_grid_resumable(
         &masses,
         &couplings,
         &vec![n_ul; masses.len()],
@@ -396,6 +406,7 @@ pub fn run_primakoff(
             }))
         },
         progress,
+        cache.as_ref(),
     )?;
     let mut limits = Vec::with_capacity(rows.len());
     let mut signal = Vec::with_capacity(rows.len());
