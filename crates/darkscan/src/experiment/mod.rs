@@ -15,6 +15,7 @@ pub mod missing_energy_reach;
 pub mod missing_momentum;
 pub mod preset;
 pub mod search;
+pub mod shower_primakoff;
 
 /// Names of every shipped preset, missing-energy and beam-dump.
 #[must_use]

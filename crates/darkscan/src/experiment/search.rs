@@ -10,6 +10,7 @@ use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::kaon_pinunu::{self, PinunuPreset};
 use crate::experiment::missing_momentum::{self, MomentumPreset};
 use crate::experiment::preset::{self, Preset};
+use crate::experiment::shower_primakoff::{self, PrimakoffPreset};
 
 /// The values of a preset's top-level `kind` key. Every kind shares the
 /// header keys (`kind`, `name`, `description`, `reference`) and the
@@ -18,6 +19,7 @@ use crate::experiment::preset::{self, Preset};
 pub const KINDS: &[&str] = &[
     "missing-energy",
     "missing-momentum",
+    "shower-primakoff",
     "beam-dump",
     "kaon-decay",
     "kaon-pinunu",
@@ -36,6 +38,8 @@ pub enum SearchPreset {
     Pinunu(PinunuPreset),
     /// A muon-beam missing-momentum search (NA64μ).
     MissingMomentum(MomentumPreset),
+    /// ALPs by Primakoff on shower photons in an active target (NA64e).
+    ShowerPrimakoff(PrimakoffPreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -47,6 +51,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .chain(kaon_mode::KAON_PRESETS)
         .chain(kaon_pinunu::PINUNU_PRESETS)
         .chain(missing_momentum::MOMENTUM_PRESETS)
+        .chain(shower_primakoff::PRIMAKOFF_PRESETS)
         .copied()
         .collect()
 }
@@ -78,6 +83,9 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
+            Some("shower-primakoff") => {
+                shower_primakoff::parse_preset(text, source_name).map(Self::ShowerPrimakoff)
+            }
             Some("missing-momentum") => {
                 missing_momentum::parse_preset(text, source_name).map(Self::MissingMomentum)
             }
@@ -102,6 +110,7 @@ impl SearchPreset {
             Self::Kaon(p) => &p.name,
             Self::Pinunu(p) => &p.name,
             Self::MissingMomentum(p) => &p.name,
+            Self::ShowerPrimakoff(p) => &p.name,
         }
     }
 
@@ -114,6 +123,7 @@ impl SearchPreset {
             Self::Kaon(p) => &p.description,
             Self::Pinunu(p) => &p.description,
             Self::MissingMomentum(p) => &p.description,
+            Self::ShowerPrimakoff(p) => &p.description,
         }
     }
 
@@ -126,6 +136,7 @@ impl SearchPreset {
             Self::Kaon(p) => &p.reference,
             Self::Pinunu(p) => &p.reference,
             Self::MissingMomentum(p) => &p.reference,
+            Self::ShowerPrimakoff(p) => &p.reference,
         }
     }
 
@@ -140,6 +151,7 @@ impl SearchPreset {
                 .lifetime_limits()
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
             Self::MissingMomentum(p) => p.scan.n_masses,
+            Self::ShowerPrimakoff(p) => p.scan.n_masses,
         }
     }
 }
@@ -173,6 +185,9 @@ pub fn run_preset(
         }
         SearchPreset::MissingMomentum(p) => {
             crate::experiment::missing_momentum::run_missing_momentum(label, p, opts, progress)
+        }
+        SearchPreset::ShowerPrimakoff(p) => {
+            crate::experiment::shower_primakoff::run_primakoff(label, p, opts, progress)
         }
     }
 }
