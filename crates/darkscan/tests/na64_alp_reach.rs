@@ -117,7 +117,7 @@ fn lower_edge_against_na64_2020() {
     let masses = vec![0.001, 0.01, 0.02, 0.03, 0.04, 0.045, 0.05];
     let measured = [0.917, 1.002, 1.030, 1.069, 1.150, 1.197, 1.335];
     let r = run(Some(masses.clone()));
-    assert_eq!(r.coupling_label(), "g_aγγ [GeV⁻¹]");
+    assert_eq!(r.coupling_label(), "g_agg [1/GeV]");
     assert_eq!(r.coupling_name(), "g_agg");
     let lower = published_curve("na64_alp_gagg_excl_90CL_2020_lower.txt");
     for (k, (l, &m)) in r.limits.iter().zip(&masses).enumerate() {

@@ -140,6 +140,19 @@ impl SearchPreset {
         }
     }
 
+    /// Its default (mass, coupling) grid; `None` for the kaon-mode kinds,
+    /// whose masses are those of the published limit tables.
+    #[must_use]
+    pub fn scan(&self) -> Option<&crate::reach::Scan> {
+        match self {
+            Self::MissingEnergy(p) => Some(&p.scan),
+            Self::BeamDump(p) => Some(&p.scan),
+            Self::MissingMomentum(p) => Some(&p.scan),
+            Self::ShowerPrimakoff(p) => Some(&p.scan),
+            Self::Kaon(_) | Self::Pinunu(_) => None,
+        }
+    }
+
     /// Number of masses of its default scan.
     #[must_use]
     pub fn n_masses(&self) -> usize {

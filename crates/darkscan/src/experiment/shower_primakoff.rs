@@ -60,8 +60,10 @@ pub const PRIMAKOFF_PRESETS: &[(&str, &str)] = &[(
     include_str!("../../presets/na64e-alp-gamma.toml"),
 )];
 
-/// Coupling name (table headers) and axis label of the results.
-pub const COUPLING: (&str, &str) = ("g_agg", "g_aγγ [GeV⁻¹]");
+/// Coupling name (table headers) and axis label of the results: the same
+/// ASCII label as the ALP's `Fip::coupling_label` (`model::alp`), so CSV
+/// headers and plot axes read alike for every ALP preset.
+pub const COUPLING: (&str, &str) = ("g_agg", "g_agg [1/GeV]");
 
 /// Signal selection of a shower-Primakoff search.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
