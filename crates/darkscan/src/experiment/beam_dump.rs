@@ -516,7 +516,7 @@ pub fn run_beam_dump(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<crate::reach::ReachResult, crate::reach::ReachError> {
     use crate::reach::{
-        Plane, ReachError, ReachResult, YieldGrid, log_space, scan_masses, signal_upper_limits,
+        Plane, ReachError, ReachResult, YieldGrid, scan_masses, signal_upper_limits,
     };
     if opts.plane != Plane::Epsilon {
         return Err(ReachError::Preset(
@@ -555,22 +555,9 @@ pub fn run_beam_dump(
             .map(String::from)
             .collect(),
     };
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let norm_point = |point: DumpMassPoint| NormalisedPoint { point, norm };
-    let cache = crate::reach::open_resume(
-        opts,
-        &format!(
-            "beam-dump {preset:?} {:?}",
-            crate::reach::ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
+    let cache = crate::reach::open_resume_for(opts, "beam-dump", preset)?;
     let per_mass = crate::reach::scan_grid_resumable(
         &masses,
         &couplings,

@@ -30,8 +30,7 @@ use crate::model::hnl::HnlModel;
 use crate::model::{Fip, ModelSpec};
 use crate::numeric::rng::Rng;
 use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, log_space, result_meta,
-    scan_grid,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, result_meta, scan_grid,
 };
 use crate::units::{ELECTRON, HBAR_GEV_S, KAON_CHARGED, MUON};
 use serde::Deserialize;
@@ -135,6 +134,14 @@ pub struct KaonScan {
     pub coupling_max: f64,
     /// Number of log-spaced couplings.
     pub n_couplings: usize,
+}
+
+impl KaonScan {
+    /// The log-spaced coupling grid.
+    #[must_use]
+    pub fn couplings(&self) -> Vec<f64> {
+        crate::reach::log_space(self.coupling_min, self.coupling_max, self.n_couplings)
+    }
 }
 
 /// The shipped kaon-mode presets: (name, TOML text).
@@ -517,11 +524,7 @@ fn run_kaon_mode(
         Some(m) => m.clone(),
         None => table.iter().map(|&(m, _)| m).collect(),
     };
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     type Signal = Box<dyn Fn(f64) -> f64 + Sync + Send>;
     let (n_ul, method, rows) = if expected {
         let e = preset.expected.as_ref().ok_or_else(|| {

@@ -27,7 +27,7 @@ use crate::experiment::kaon_mode::{KaonScan, LimitTable, parse_limit_table_with_
 use crate::model::alp::AlpModel;
 use crate::model::scalar::ScalarModel;
 use crate::model::{Fip, ModelSpec};
-use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, SignalFn, log_space, scan_grid};
+use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, SignalFn, scan_grid};
 use crate::units::HBAR_GEV_S;
 use serde::Deserialize;
 
@@ -341,11 +341,7 @@ pub fn run_pinunu(
             .filter(|&m| m > 0.0)
             .collect(),
     };
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let n_ul = -(1.0 - preset.cl).ln();
     let rows = scan_grid(
         &masses,

@@ -24,9 +24,8 @@ use crate::experiment::missing_energy::MissingEnergySetup;
 use crate::experiment::preset::Preset;
 use crate::model::b_minus_l::invisible_branching_ratio;
 use crate::reach::{
-    Intervals, MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid,
-    exposure_unit_of, log_space, open_resume, result_meta, scan_grid_resumable, scan_masses,
-    signal_upper_limit,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, exposure_unit_of, limits_and_grid,
+    open_resume_for, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 use crate::units::ALPHA_EM;
 
@@ -86,22 +85,9 @@ pub fn run_missing_energy_b_minus_l(
         seed: preset.shower.seed,
     };
     let tracks = setup.track_lengths();
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume(
-        opts,
-        &format!(
-            "missing-energy b-minus-l {preset:?} {:?}",
-            ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
+    let cache = open_resume_for(opts, "missing-energy b-minus-l", preset)?;
     let rows = scan_grid_resumable(
         &masses,
         &couplings,
@@ -119,24 +105,7 @@ pub fn run_missing_energy_b_minus_l(
         progress,
         cache.as_ref(),
     )?;
-    let per_mass: Vec<(Vec<f64>, Intervals)> = rows
-        .into_iter()
-        .map(|(limit, row, _)| (row, limit.excluded))
-        .collect();
-    let limits = masses
-        .iter()
-        .zip(&per_mass)
-        .map(|(&m, (_, iv))| MassLimit {
-            mass: m,
-            excluded: iv.clone(),
-            signal_upper_limit: n_ul,
-        })
-        .collect();
-    let grid = YieldGrid {
-        masses: masses.clone(),
-        couplings: couplings.clone(),
-        signal: per_mass.into_iter().map(|(row, _)| row).collect(),
-    };
+    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, |m| m, |g| g);
     Ok(ReachResult {
         preset: preset_label.to_string(),
         model: preset.model.name.clone(),

@@ -6,9 +6,8 @@ use crate::experiment::missing_energy::MissingEnergySetup;
 use crate::experiment::preset::Preset;
 use crate::model::dark_photon::DarkPhoton;
 use crate::reach::{
-    Intervals, MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid,
-    exposure_unit_of, log_space, open_resume, result_meta, scan_grid_resumable, scan_masses,
-    signal_upper_limit,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, exposure_unit_of, limits_and_grid,
+    open_resume_for, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 
 /// Missing-energy dark photon reach (NA64e-like presets).
@@ -86,22 +85,9 @@ pub fn run_missing_energy(
     } else {
         setup.track_lengths()
     };
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume(
-        opts,
-        &format!(
-            "missing-energy {preset:?} {:?}",
-            ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
+    let cache = open_resume_for(opts, "missing-energy", preset)?;
     let rows = scan_grid_resumable(
         &masses,
         &couplings,
@@ -124,10 +110,6 @@ pub fn run_missing_energy(
         progress,
         cache.as_ref(),
     )?;
-    let per_mass: Vec<(Vec<f64>, Intervals)> = rows
-        .into_iter()
-        .map(|(limit, row, _)| (row, limit.excluded))
-        .collect();
     // The y plane: y = ε² α_D (m_χ/m_A′)⁴ versus m_χ = m_A′/R.
     let to_plane = |eps: f64| match opts.plane {
         Plane::Epsilon => eps,
@@ -137,23 +119,7 @@ pub fn run_missing_energy(
         Plane::Epsilon => m,
         Plane::Y => m / ratio,
     };
-    let limits = masses
-        .iter()
-        .zip(&per_mass)
-        .map(|(&m, (_, iv))| MassLimit {
-            mass: mass_axis(m),
-            excluded: iv
-                .iter()
-                .map(|&(lo, hi)| (to_plane(lo), hi.map(to_plane)))
-                .collect(),
-            signal_upper_limit: n_ul,
-        })
-        .collect();
-    let grid = YieldGrid {
-        masses: masses.iter().map(|&m| mass_axis(m)).collect(),
-        couplings: couplings.iter().map(|&g| to_plane(g)).collect(),
-        signal: per_mass.into_iter().map(|(row, _)| row).collect(),
-    };
+    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, mass_axis, to_plane);
     Ok(ReachResult {
         preset: preset_label.to_string(),
         model: preset.model.name.clone(),

@@ -34,8 +34,8 @@ use crate::model::{Fip, ModelSpec};
 use crate::production::electron_brem::Nucleus;
 use crate::production::muon_brem::{MuonBremMethod, sigma_between};
 use crate::reach::{
-    MassLimit, Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, exposure_unit_of,
-    log_space, open_resume, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, exposure_unit_of, limits_and_grid,
+    open_resume_for, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 use crate::units::{ALPHA_EM, HBARC2_GEV2_CM2, MUON};
 use serde::Deserialize;
@@ -371,22 +371,9 @@ pub fn run_missing_momentum(
     let c = muon_coupling_squared_per_axis(&preset.model)
         .ok_or_else(|| ReachError::Preset("model has no vector coupling to muons".into()))?;
     let n_ul = signal_upper_limit(&preset.statistics, opts)?;
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume(
-        opts,
-        &format!(
-            "missing-momentum {preset:?} {:?}",
-            ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
+    let cache = open_resume_for(opts, "missing-momentum", preset)?;
     let fip_ref: &dyn Fip = fip.as_ref();
     let rows = scan_grid_resumable(
         &masses,
@@ -405,15 +392,7 @@ pub fn run_missing_momentum(
         progress,
         cache.as_ref(),
     )?;
-    let mut limits = Vec::with_capacity(rows.len());
-    let mut signal = Vec::with_capacity(rows.len());
-    for (limit, row, _) in rows {
-        limits.push(MassLimit {
-            signal_upper_limit: n_ul,
-            ..limit
-        });
-        signal.push(row);
-    }
+    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, |m| m, |g| g);
     let coupling = fip.coupling_label();
     Ok(ReachResult {
         preset: label.to_string(),
@@ -425,11 +404,7 @@ pub fn run_missing_momentum(
         exposure,
         signal_upper_limit: n_ul,
         limits,
-        grid: YieldGrid {
-            masses,
-            couplings,
-            signal,
-        },
+        grid,
         channels: Vec::new(),
         meta: result_meta(
             Plane::Epsilon,

@@ -48,7 +48,7 @@ use crate::model::{Fip, ModelSpec};
 use crate::production::primakoff::sigma_primakoff;
 use crate::production::shower::{ShowerConfig, ShowerTallies, simulate_with_photons};
 use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, YieldGrid, log_space, open_resume,
+    Plane, ReachError, ReachOptions, ReachResult, SignalFn, limits_and_grid, open_resume_for,
     result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
 };
 use crate::units::HBARC2_GEV2_CM2;
@@ -370,22 +370,9 @@ pub fn run_primakoff(
         .material()
         .ok_or_else(|| ReachError::Preset("unknown material".into()))?;
     let tallies = simulate_with_photons(&preset.shower_config()?);
-    let couplings = log_space(
-        preset.scan.coupling_min,
-        preset.scan.coupling_max,
-        preset.scan.n_couplings,
-    );
+    let couplings = preset.scan.couplings();
     let l_m = preset.selection.decay_region_start_m;
-    let cache = open_resume(
-        opts,
-        &format!(
-            "shower-primakoff {preset:?} {:?}",
-            ReachOptions {
-                resume_file: None,
-                ..opts.clone()
-            }
-        ),
-    )?;
+    let cache = open_resume_for(opts, "shower-primakoff", preset)?;
     let rows = scan_grid_resumable(
         &masses,
         &couplings,
@@ -410,12 +397,7 @@ pub fn run_primakoff(
         progress,
         cache.as_ref(),
     )?;
-    let mut limits = Vec::with_capacity(rows.len());
-    let mut signal = Vec::with_capacity(rows.len());
-    for (limit, row, _) in rows {
-        limits.push(limit);
-        signal.push(row);
-    }
+    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, |m| m, |g| g);
     Ok(ReachResult {
         preset: label.to_string(),
         model: "alp (Primakoff on shower photons)".into(),
@@ -423,11 +405,7 @@ pub fn run_primakoff(
         exposure,
         signal_upper_limit: n_ul,
         limits,
-        grid: YieldGrid {
-            masses,
-            couplings,
-            signal,
-        },
+        grid,
         channels: Vec::new(),
         meta: result_meta(
             Plane::Epsilon,

@@ -50,3 +50,12 @@ pub struct Scan {
     /// Number of log-spaced couplings.
     pub n_couplings: usize,
 }
+
+impl Scan {
+    /// The log-spaced coupling grid of the scan (`n_couplings` values from
+    /// `coupling_min` to `coupling_max`).
+    #[must_use]
+    pub fn couplings(&self) -> Vec<f64> {
+        super::log_space(self.coupling_min, self.coupling_max, self.n_couplings)
+    }
+}

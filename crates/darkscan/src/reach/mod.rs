@@ -515,6 +515,59 @@ pub fn open_resume(
         .map_err(|e| ReachError::Preset(format!("resume cache: {e}")))
 }
 
+/// [`open_resume`] keyed by a search kind and its preset: the cache is valid
+/// for one (kind, preset, options other than the cache file) combination, so
+/// a changed preset or option starts a fresh cache.
+pub fn open_resume_for(
+    opts: &ReachOptions,
+    kind: &str,
+    preset: &impl std::fmt::Debug,
+) -> Result<Option<crate::io::resume::ResumeCache>, ReachError> {
+    open_resume(
+        opts,
+        &format!(
+            "{kind} {preset:?} {:?}",
+            ReachOptions {
+                resume_file: None,
+                ..opts.clone()
+            }
+        ),
+    )
+}
+
+/// Splits the rows of [`scan_grid`] into a result's limits and yield grid,
+/// with the mass axis and the couplings mapped to the output plane
+/// (`mass_axis`, `to_plane`: the identity in the ε plane).
+#[must_use]
+pub fn limits_and_grid(
+    masses: &[f64],
+    couplings: &[f64],
+    rows: ScanRows,
+    mass_axis: impl Fn(f64) -> f64,
+    to_plane: impl Fn(f64) -> f64,
+) -> (Vec<MassLimit>, YieldGrid) {
+    let mut limits = Vec::with_capacity(rows.len());
+    let mut signal = Vec::with_capacity(rows.len());
+    for (limit, row, _) in rows {
+        limits.push(MassLimit {
+            mass: mass_axis(limit.mass),
+            excluded: limit
+                .excluded
+                .iter()
+                .map(|&(lo, hi)| (to_plane(lo), hi.map(&to_plane)))
+                .collect(),
+            signal_upper_limit: limit.signal_upper_limit,
+        });
+        signal.push(row);
+    }
+    let grid = YieldGrid {
+        masses: masses.iter().map(|&m| mass_axis(m)).collect(),
+        couplings: couplings.iter().map(|&g| to_plane(g)).collect(),
+        signal,
+    };
+    (limits, grid)
+}
+
 /// A mass point given by a closure of the coupling (one channel).
 pub struct SignalFn<F: Fn(f64) -> f64 + Sync>(pub F);
 
