@@ -550,6 +550,9 @@ pub fn run_preset(
         SearchPreset::Pinunu(p) => {
             crate::experiment::kaon_pinunu::run_pinunu(label, p, opts, progress)
         }
+        SearchPreset::VisibleDump(p) => {
+            crate::experiment::visible_dump::run_visible_dump(label, p, opts, progress)
+        }
     }
 }
 

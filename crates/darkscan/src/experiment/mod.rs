@@ -11,6 +11,7 @@ pub mod material;
 pub mod missing_energy;
 pub mod preset;
 pub mod search;
+pub mod visible_dump;
 
 /// Names of every shipped preset, missing-energy and beam-dump.
 #[must_use]

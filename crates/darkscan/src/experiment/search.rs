@@ -9,6 +9,7 @@ use crate::experiment::config::{ConfigError, shipped_or_file};
 use crate::experiment::kaon_mode::{self, KaonPreset};
 use crate::experiment::kaon_pinunu::{self, PinunuPreset};
 use crate::experiment::preset::{self, Preset};
+use crate::experiment::visible_dump::{self, VisiblePreset};
 
 /// A search configuration of either kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +22,8 @@ pub enum SearchPreset {
     Kaon(KaonPreset),
     /// NA62 K⁺ → π⁺X, published BR limits per mass and lifetime.
     Pinunu(PinunuPreset),
+    /// An electron-beam dump with A′ → e⁺e⁻ behind it (NA64 visible mode).
+    VisibleDump(VisiblePreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -31,6 +34,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .chain(beam_dump::DUMP_PRESETS)
         .chain(kaon_mode::KAON_PRESETS)
         .chain(kaon_pinunu::PINUNU_PRESETS)
+        .chain(visible_dump::VISIBLE_PRESETS)
         .copied()
         .collect()
 }
@@ -62,6 +66,9 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
+            Some("visible-dump") => {
+                visible_dump::parse_preset(text, source_name).map(Self::VisibleDump)
+            }
             _ => preset::parse(text, source_name).map(Self::MissingEnergy),
         }
     }
@@ -74,6 +81,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.name,
             Self::Kaon(p) => &p.name,
             Self::Pinunu(p) => &p.name,
+            Self::VisibleDump(p) => &p.name,
         }
     }
 
@@ -85,6 +93,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.description,
             Self::Kaon(p) => &p.description,
             Self::Pinunu(p) => &p.description,
+            Self::VisibleDump(p) => &p.description,
         }
     }
 
@@ -96,6 +105,7 @@ impl SearchPreset {
             Self::BeamDump(p) => &p.reference,
             Self::Kaon(p) => &p.reference,
             Self::Pinunu(p) => &p.reference,
+            Self::VisibleDump(p) => &p.reference,
         }
     }
 
@@ -109,6 +119,7 @@ impl SearchPreset {
             Self::Pinunu(p) => p
                 .lifetime_limits()
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
+            Self::VisibleDump(p) => p.scan.n_masses,
         }
     }
 }
@@ -128,6 +139,8 @@ mod tests {
             assert_eq!(matches!(p, SearchPreset::Kaon(_)), kaon, "{name}");
             let pinunu = name.contains("pinunu");
             assert_eq!(matches!(p, SearchPreset::Pinunu(_)), pinunu, "{name}");
+            let visible = name.contains("visible");
+            assert_eq!(matches!(p, SearchPreset::VisibleDump(_)), visible, "{name}");
         }
         let e = SearchPreset::load("no-such-preset")
             .unwrap_err()
