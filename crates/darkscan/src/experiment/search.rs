@@ -139,7 +139,7 @@ mod tests {
             assert_eq!(matches!(p, SearchPreset::Kaon(_)), kaon, "{name}");
             let pinunu = name.contains("pinunu");
             assert_eq!(matches!(p, SearchPreset::Pinunu(_)), pinunu, "{name}");
-            let visible = name.contains("visible");
+            let visible = name.contains("-visible-");
             assert_eq!(matches!(p, SearchPreset::VisibleDump(_)), visible, "{name}");
         }
         let e = SearchPreset::load("no-such-preset")
