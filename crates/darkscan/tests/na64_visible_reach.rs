@@ -67,7 +67,10 @@ fn run_2017_alone_reproduces_the_2018_paper() {
     let r = reach("na64e-visible-x17-2017", &[0.0167]);
     let (lo, hi) = edges(&r)[0].unwrap();
     let (rl, ru) = (lo / 1.3e-4, hi / 4.2e-4);
-    assert!((rl - 1.0).abs() < 0.3 && (ru - 1.0).abs() < 0.3, "{rl} {ru}");
+    assert!(
+        (rl - 1.0).abs() < 0.3 && (ru - 1.0).abs() < 0.3,
+        "{rl} {ru}"
+    );
     assert!((rl - 1.18).abs() < 0.08, "lower ratio {rl}");
     assert!((ru - 1.04).abs() < 0.08, "upper ratio {ru}");
 }
