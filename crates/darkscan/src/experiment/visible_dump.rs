@@ -244,8 +244,29 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<VisiblePreset, Conf
     if p.shower.events == 0 {
         return Err(bad("shower.events", "0".into(), "must be positive"));
     }
+    // The caps of every preset (darkscan::experiment::bounds); the shower
+    // runs once per depth slice and run, so its sample is capped per run.
+    crate::experiment::bounds::check_scan(source_name, &p.scan)?;
+    let max_events = crate::experiment::bounds::MAX_SHOWER_EVENTS / SLICE_EDGES_X0.len() as u64;
+    if p.shower.events > max_events {
+        return Err(bad(
+            "shower.events",
+            p.shower.events.to_string(),
+            &format!("exceeds the cap of {max_events} (one shower per depth slice and run)"),
+        ));
+    }
+    if p.runs.len() > MAX_RUNS {
+        return Err(bad(
+            "run",
+            p.runs.len().to_string(),
+            &format!("at most {MAX_RUNS} runs"),
+        ));
+    }
     Ok(p)
 }
+
+/// Most `[[run]]` tables a preset may have.
+pub const MAX_RUNS: usize = 16;
 
 /// Depth slices (X₀) whose track lengths are differenced: fine in the first
 /// X₀, where the A′ above a few tens of GeV are made, coarser behind.
@@ -621,9 +642,16 @@ mod tests {
             ),
             ("material = \"W\"", "material = \"Xx\"", "material"),
             (
-                "signal_efficiency = ",
-                "signal_efficiency = 1.5 #",
+                "\nsignal_efficiency = ",
+                "\nsignal_efficiency = 1.5 #",
                 "signal_efficiency",
+            ),
+            ("events = 100000", "events = 100000000", "shower.events"),
+            ("n_masses = 40", "n_masses = 1000000000", "scan.n_masses"),
+            (
+                "decay_volume_length_m = 1.038",
+                "decay_volume_length_m = -1",
+                "decay_volume_length_m",
             ),
         ] {
             let t = base.replacen(from, to, 1);
