@@ -16,6 +16,7 @@ pub mod missing_momentum;
 pub mod preset;
 pub mod search;
 pub mod shower_primakoff;
+pub mod visible_dump;
 
 /// Names of every shipped preset, missing-energy and beam-dump.
 #[must_use]

@@ -11,6 +11,7 @@ use crate::experiment::kaon_pinunu::{self, PinunuPreset};
 use crate::experiment::missing_momentum::{self, MomentumPreset};
 use crate::experiment::preset::{self, Preset};
 use crate::experiment::shower_primakoff::{self, PrimakoffPreset};
+use crate::experiment::visible_dump::{self, VisiblePreset};
 
 /// The values of a preset's top-level `kind` key. Every kind shares the
 /// header keys (`kind`, `name`, `description`, `reference`) and the
@@ -20,6 +21,7 @@ pub const KINDS: &[&str] = &[
     "missing-energy",
     "missing-momentum",
     "shower-primakoff",
+    "visible-dump",
     "beam-dump",
     "kaon-decay",
     "kaon-pinunu",
@@ -40,6 +42,8 @@ pub enum SearchPreset {
     MissingMomentum(MomentumPreset),
     /// ALPs by Primakoff on shower photons in an active target (NA64e).
     ShowerPrimakoff(PrimakoffPreset),
+    /// An electron-beam dump with A′ → e⁺e⁻ behind it (NA64 visible mode).
+    VisibleDump(VisiblePreset),
 }
 
 /// Every shipped preset: (name, TOML text), missing-energy first.
@@ -52,6 +56,7 @@ pub fn shipped() -> Vec<(&'static str, &'static str)> {
         .chain(kaon_pinunu::PINUNU_PRESETS)
         .chain(missing_momentum::MOMENTUM_PRESETS)
         .chain(shower_primakoff::PRIMAKOFF_PRESETS)
+        .chain(visible_dump::VISIBLE_PRESETS)
         .copied()
         .collect()
 }
@@ -83,6 +88,9 @@ impl SearchPreset {
             Some("beam-dump") => beam_dump::parse_preset(text, source_name).map(Self::BeamDump),
             Some("kaon-decay") => kaon_mode::parse_preset(text, source_name).map(Self::Kaon),
             Some("kaon-pinunu") => kaon_pinunu::parse_preset(text, source_name).map(Self::Pinunu),
+            Some("visible-dump") => {
+                visible_dump::parse_preset(text, source_name).map(Self::VisibleDump)
+            }
             Some("shower-primakoff") => {
                 shower_primakoff::parse_preset(text, source_name).map(Self::ShowerPrimakoff)
             }
@@ -111,6 +119,7 @@ impl SearchPreset {
             Self::Pinunu(p) => &p.name,
             Self::MissingMomentum(p) => &p.name,
             Self::ShowerPrimakoff(p) => &p.name,
+            Self::VisibleDump(p) => &p.name,
         }
     }
 
@@ -124,6 +133,7 @@ impl SearchPreset {
             Self::Pinunu(p) => &p.description,
             Self::MissingMomentum(p) => &p.description,
             Self::ShowerPrimakoff(p) => &p.description,
+            Self::VisibleDump(p) => &p.description,
         }
     }
 
@@ -137,6 +147,7 @@ impl SearchPreset {
             Self::Pinunu(p) => &p.reference,
             Self::MissingMomentum(p) => &p.reference,
             Self::ShowerPrimakoff(p) => &p.reference,
+            Self::VisibleDump(p) => &p.reference,
         }
     }
 
@@ -149,6 +160,7 @@ impl SearchPreset {
             Self::BeamDump(p) => Some(&p.scan),
             Self::MissingMomentum(p) => Some(&p.scan),
             Self::ShowerPrimakoff(p) => Some(&p.scan),
+            Self::VisibleDump(p) => Some(&p.scan),
             Self::Kaon(_) | Self::Pinunu(_) => None,
         }
     }
@@ -165,6 +177,7 @@ impl SearchPreset {
                 .map_or(0, |l| l.curves.last().map_or(0, |c| c.1.rows.len())),
             Self::MissingMomentum(p) => p.scan.n_masses,
             Self::ShowerPrimakoff(p) => p.scan.n_masses,
+            Self::VisibleDump(p) => p.scan.n_masses,
         }
     }
 }
@@ -202,6 +215,9 @@ pub fn run_preset(
         SearchPreset::ShowerPrimakoff(p) => {
             crate::experiment::shower_primakoff::run_primakoff(label, p, opts, progress)
         }
+        SearchPreset::VisibleDump(p) => {
+            crate::experiment::visible_dump::run_visible_dump(label, p, opts, progress)
+        }
     }
 }
 
@@ -220,6 +236,8 @@ mod tests {
             assert_eq!(matches!(p, SearchPreset::Kaon(_)), kaon, "{name}");
             let pinunu = name.contains("pinunu");
             assert_eq!(matches!(p, SearchPreset::Pinunu(_)), pinunu, "{name}");
+            let visible = name.contains("-visible-");
+            assert_eq!(matches!(p, SearchPreset::VisibleDump(_)), visible, "{name}");
         }
         let e = SearchPreset::load("no-such-preset")
             .unwrap_err()
