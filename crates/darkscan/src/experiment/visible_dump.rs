@@ -480,7 +480,12 @@ impl VisiblePoint {
                 (-g.a_m / lambda).exp() * -(-(g.b_m - g.a_m) / lambda).exp_m1() * g.weight
             })
             .sum();
-        eps * eps * self.br_ee * sum
+        // The slices' small negative fluctuations (see `sliced_track_lengths`)
+        // can leave a tiny negative total where only the deepest slices
+        // contribute (prompt decays, large ε); an expected count is ≥ 0, so
+        // the total is floored at 0. Where the signal matters (near N_UL)
+        // the sum is dominated by positive slices and is unchanged.
+        (eps * eps * self.br_ee * sum).max(0.0)
     }
 }
 
