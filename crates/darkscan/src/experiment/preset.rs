@@ -34,6 +34,10 @@ pub const PRESETS: &[(&str, &str)] = &[
         "na64e-b-minus-l-2022",
         include_str!("../../presets/na64e-b-minus-l-2022.toml"),
     ),
+    (
+        "na64e-positron-2022",
+        include_str!("../../presets/na64e-positron-2022.toml"),
+    ),
 ];
 
 /// A search configuration.
