@@ -58,6 +58,35 @@ fn combined_edges_at_16_7_mev_are_the_fit() {
     assert!((hi / 6.8e-4 - 1.0).abs() < 0.02, "upper {hi:e}");
 }
 
+/// The uncalibrated result, pinned so the calibration's size stays visible:
+/// the same preset with pure tungsten's X₀ (3.504 mm, PDG) for the WCAL and
+/// the NA64 invisible-mode efficiency 0.5 instead of the fitted 6.49 mm and
+/// 0.355. Measured at 16.7 MeV: 1.029e-4 < ε < 1.135e-3 against the
+/// published 1.2e-4 < ε < 6.8e-4 (ratios 0.86 and 1.67: the upper edge,
+/// set by the WCAL length the A′ must survive, is what the calibration
+/// moves most); asserted as measured ± 3 %.
+#[test]
+fn uncalibrated_edges_at_16_7_mev_as_measured() {
+    let text = darkscan::experiment::search::shipped_text("na64e-visible-x17")
+        .unwrap()
+        .replace("dump_x0_m = 0.00649", "dump_x0_m = 0.003504")
+        .replace("signal_efficiency = 0.355", "signal_efficiency = 0.5");
+    let p = SearchPreset::parse(&text, "uncalibrated").unwrap();
+    let opts = ReachOptions {
+        masses: Some(vec![0.0167]),
+        ..ReachOptions::default()
+    };
+    let r = run_preset("uncalibrated", &p, &opts, &|_| {}).unwrap();
+    let (lo, hi) = edges(&r)[0].unwrap();
+    println!("uncalibrated at 16.7 MeV: {lo:e} < eps < {hi:e}");
+    assert!((lo / UNCAL_LO - 1.0).abs() < 0.03, "lower {lo:e}");
+    assert!((hi / UNCAL_HI - 1.0).abs() < 0.03, "upper {hi:e}");
+}
+
+/// Measured by `uncalibrated_edges_at_16_7_mev_as_measured`.
+const UNCAL_LO: f64 = 1.029e-4;
+const UNCAL_HI: f64 = 1.135e-3;
+
 #[test]
 fn run_2017_alone_reproduces_the_2018_paper() {
     // PRL 120 (2018) 231802 abstract: 1.3e-4 < eps_e < 4.2e-4 at 16.7 MeV
