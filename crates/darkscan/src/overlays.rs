@@ -32,7 +32,7 @@ pub const RELIC_KINDS: [DmKind; 3] = [DmKind::Scalar, DmKind::Majorana, DmKind::
 /// Masses per relic line. Each mass is one freeze-out solve (≈ 10 ms in a
 /// release build); 20 log-spaced masses over two decades draw the lines to
 /// well within their 10–40 % agreement with the published targets.
-pub const RELIC_POINTS: usize = 12;
+pub const RELIC_POINTS: usize = 14;
 
 /// The thermal target y(m_χ) of one dark-matter type at the given α_D and
 /// m_A′/m_χ (pseudo-Dirac: zero splitting): the (m_χ, y) pairs in the order
@@ -235,7 +235,7 @@ impl G2Band {
             "# darkscan: (g-2)_mu favoured band of the Lmu-Ltau Z' (one-loop, Pospelov PRD 80 (2009) 095002)\n",
         );
         out.push_str(&format!(
-            "# delta_a_mu: {} +- {} (FNAL+BNL PRL 131 (2023) 161802 minus WP2020); band: +-{} sigma\n",
+            "# delta_a_mu: {:e} +- {:e} (FNAL+BNL PRL 131 (2023) 161802 minus WP2020); band: +-{} sigma\n",
             DELTA_A_MU_WP2020, DELTA_A_MU_WP2020_ERROR, self.n_sigma
         ));
         out.push_str("mass_gev,g_lower,g_central,g_upper\n");
