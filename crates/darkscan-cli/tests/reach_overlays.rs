@@ -24,7 +24,10 @@ fn plots_written(dir: &Path, label: &str) {
         assert!(std::fs::metadata(dir.join(f)).unwrap().len() > 0, "{f}");
     }
     let svg = std::fs::read_to_string(dir.join("reach.svg")).unwrap();
-    assert!(svg.contains(label), "legend '{label}' missing from reach.svg");
+    assert!(
+        svg.contains(label),
+        "legend '{label}' missing from reach.svg"
+    );
 }
 
 #[test]
@@ -82,7 +85,13 @@ fn lmu_ltau_plots_carry_the_g2_band() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     darkscan()
-        .args(["reach", "na64mu-lmu-ltau-2022", "--masses", "0.005:1:4", "--out"])
+        .args([
+            "reach",
+            "na64mu-lmu-ltau-2022",
+            "--masses",
+            "0.005:1:4",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();
@@ -109,7 +118,13 @@ fn lmu_ltau_plots_carry_the_g2_band() {
     // Other presets get no band.
     let out = dir.path().join("dp");
     darkscan()
-        .args(["reach", "na64e-invisible", "--masses", "0.003:0.9:3", "--out"])
+        .args([
+            "reach",
+            "na64e-invisible",
+            "--masses",
+            "0.003:0.9:3",
+            "--out",
+        ])
         .arg(&out)
         .assert()
         .success();

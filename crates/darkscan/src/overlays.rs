@@ -169,7 +169,12 @@ impl RelicTargets {
             .iter()
             .map(|(k, ys)| Overlay::Line {
                 label: relic_label(*k).into(),
-                points: self.masses_chi_gev.iter().copied().zip(ys.clone()).collect(),
+                points: self
+                    .masses_chi_gev
+                    .iter()
+                    .copied()
+                    .zip(ys.clone())
+                    .collect(),
             })
             .collect()
     }

@@ -439,11 +439,15 @@ pub enum Overlay {
 
 impl Overlay {
     fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
-        let (a, b): (&[(f64, f64)], &[(f64, f64)]) = match self {
+        type Points = [(f64, f64)];
+        let (a, b): (&Points, &Points) = match self {
             Self::Line { points, .. } => (points, &[]),
             Self::Band { lower, upper, .. } => (lower, upper),
         };
-        a.iter().chain(b).copied().filter(|&(m, g)| positive(m) && positive(g))
+        a.iter()
+            .chain(b)
+            .copied()
+            .filter(|&(m, g)| positive(m) && positive(g))
     }
 }
 
@@ -488,7 +492,10 @@ fn draw_overlays<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = 
                 let mut poly = lower.clone();
                 poly.extend(upper.iter().rev());
                 chart
-                    .draw_series(std::iter::once(Polygon::new(poly, color.mix(0.25).filled())))
+                    .draw_series(std::iter::once(Polygon::new(
+                        poly,
+                        color.mix(0.25).filled(),
+                    )))
                     .map_err(draw_err)?
                     .label(label.clone())
                     .legend(move |(x, y)| {

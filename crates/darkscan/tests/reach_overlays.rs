@@ -35,7 +35,11 @@ fn relic_curve_is_the_relic_solver_at_each_mass() {
         }
         .thermal_target()
         .unwrap();
-        assert!((y / direct.y - 1.0).abs() < 1e-6, "{mass_chi}: {y} vs {}", direct.y);
+        assert!(
+            (y / direct.y - 1.0).abs() < 1e-6,
+            "{mass_chi}: {y} vs {}",
+            direct.y
+        );
         assert!((direct.omega_h2 / 0.12 - 1.0).abs() < 1e-3);
     }
 }
@@ -61,7 +65,10 @@ fn relic_targets_cover_the_plot_range_inside_the_solver_domain() {
     let csv = t.csv();
     let header = csv.lines().find(|l| !l.starts_with('#')).unwrap();
     assert_eq!(header, "m_chi_gev,y_scalar,y_majorana,y_pseudo_dirac");
-    assert_eq!(csv.lines().filter(|l| !l.starts_with('#')).count(), RELIC_POINTS + 1);
+    assert_eq!(
+        csv.lines().filter(|l| !l.starts_with('#')).count(),
+        RELIC_POINTS + 1
+    );
     let overlays = t.overlays();
     assert_eq!(overlays.len(), 3);
     assert!(matches!(&overlays[0], Overlay::Line { label, points }
@@ -101,8 +108,10 @@ fn g2_band_edges_give_delta_a_mu_plus_minus_two_sigma() {
     let csv = b.csv();
     let header = csv.lines().find(|l| !l.starts_with('#')).unwrap();
     assert_eq!(header, "mass_gev,g_lower,g_central,g_upper");
-    assert!(matches!(&b.overlays()[..], [Overlay::Band { lower, upper, .. }]
-        if lower.len() == G2_POINTS && upper.len() == G2_POINTS));
+    assert!(
+        matches!(&b.overlays()[..], [Overlay::Band { lower, upper, .. }]
+        if lower.len() == G2_POINTS && upper.len() == G2_POINTS)
+    );
     // No band where Δa_μ − nσ ≤ 0, nor outside the model's masses.
     assert!(g2_band(1e-3, 1.0, 6.0).is_none());
     assert!(g2_band(20.0, 30.0, 2.0).is_none());

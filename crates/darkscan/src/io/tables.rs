@@ -293,18 +293,22 @@ pub fn write_reach_outputs_with_overlays(
     write_atomic(&paths[1], hepdata_yaml(r).as_bytes())?;
     write_atomic(&paths[2], yields_csv(r).as_bytes())?;
 
-    let svg = plot::render_svg_with_overlays(r, title, references, overlays).map_err(|source| IoError::Plot {
-        path: paths[3].clone(),
-        source,
+    let svg = plot::render_svg_with_overlays(r, title, references, overlays).map_err(|source| {
+        IoError::Plot {
+            path: paths[3].clone(),
+            source,
+        }
     })?;
     write_atomic(&paths[3], svg.as_bytes())?;
 
     // The PNG encoder writes to a path: render straight into the temporary.
     let png = &paths[4];
     write_atomic_with(png, |tmp| {
-        plot::render_png_to_with_overlays(r, title, references, overlays, tmp).map_err(|source| IoError::Plot {
-            path: png.clone(),
-            source,
+        plot::render_png_to_with_overlays(r, title, references, overlays, tmp).map_err(|source| {
+            IoError::Plot {
+                path: png.clone(),
+                source,
+            }
         })
     })?;
     let mut paths = paths;
