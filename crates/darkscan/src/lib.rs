@@ -18,6 +18,7 @@ pub mod kinematics;
 pub mod mc;
 pub mod model;
 pub mod numeric;
+pub mod overlays;
 pub mod plot;
 pub mod production;
 pub mod reach;

@@ -413,6 +413,105 @@ impl ReferenceCurve {
 /// Colour of reference curves (black, dashed by drawing every other segment).
 const REFERENCE_COLOR: RGBColor = RGBColor(0, 0, 0);
 
+/// A theory curve computed by darkscan and drawn over the exclusion (see
+/// [`crate::overlays`]: relic targets, favoured bands), in the units of the
+/// result's plane. Drawn solid, one colour each, on top of the exclusion
+/// and the reference curves, and included in the axis ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// A labelled line through (mass, coupling) points.
+    Line {
+        /// Legend text.
+        label: String,
+        /// (mass, coupling) points, joined in order.
+        points: Vec<(f64, f64)>,
+    },
+    /// A labelled filled band between two lines over the same masses.
+    Band {
+        /// Legend text.
+        label: String,
+        /// Lower edge, (mass, coupling).
+        lower: Vec<(f64, f64)>,
+        /// Upper edge, (mass, coupling).
+        upper: Vec<(f64, f64)>,
+    },
+}
+
+impl Overlay {
+    fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        type Points = [(f64, f64)];
+        let (a, b): (&Points, &Points) = match self {
+            Self::Line { points, .. } => (points, &[]),
+            Self::Band { lower, upper, .. } => (lower, upper),
+        };
+        a.iter()
+            .chain(b)
+            .copied()
+            .filter(|&(m, g)| positive(m) && positive(g))
+    }
+}
+
+/// Colours of the overlays, in order (distinct from the channel outlines).
+const OVERLAY_COLORS: [RGBColor; 5] = [
+    RGBColor(227, 26, 28),
+    RGBColor(51, 160, 44),
+    RGBColor(106, 61, 154),
+    RGBColor(255, 127, 0),
+    RGBColor(177, 89, 40),
+];
+
+/// Draws the overlays (solid lines; bands filled with their edges).
+fn draw_overlays<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f64, f64)>>(
+    chart: &mut ChartContext<'_, DB, CT>,
+    overlays: &[Overlay],
+) -> Result<(), PlotError> {
+    let clean = |pts: &[(f64, f64)]| -> Vec<(f64, f64)> {
+        pts.iter()
+            .copied()
+            .filter(|&(m, g)| positive(m) && positive(g))
+            .collect()
+    };
+    for (k, o) in overlays.iter().enumerate() {
+        let color = OVERLAY_COLORS[k % OVERLAY_COLORS.len()];
+        match o {
+            Overlay::Line { label, points } => {
+                chart
+                    .draw_series(LineSeries::new(clean(points), color.stroke_width(2)))
+                    .map_err(draw_err)?
+                    .label(label.clone())
+                    .legend(move |(x, y)| {
+                        PathElement::new([(x, y), (x + 18, y)], color.stroke_width(2))
+                    });
+            }
+            Overlay::Band {
+                label,
+                lower,
+                upper,
+            } => {
+                let (lower, upper) = (clean(lower), clean(upper));
+                let mut poly = lower.clone();
+                poly.extend(upper.iter().rev());
+                chart
+                    .draw_series(std::iter::once(Polygon::new(
+                        poly,
+                        color.mix(0.25).filled(),
+                    )))
+                    .map_err(draw_err)?
+                    .label(label.clone())
+                    .legend(move |(x, y)| {
+                        Rectangle::new([(x, y - 6), (x + 18, y + 6)], color.mix(0.25).filled())
+                    });
+                for edge in [lower, upper] {
+                    chart
+                        .draw_series(LineSeries::new(edge, color.stroke_width(1)))
+                        .map_err(draw_err)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 const CHANNEL_COLORS: [RGBColor; 6] = [
     RGBColor(214, 39, 40),
     RGBColor(44, 160, 44),
@@ -456,6 +555,7 @@ fn draw<DB: DrawingBackend>(
     r: &ReachResult,
     title: &str,
     references: &[ReferenceCurve],
+    overlays: &[Overlay],
 ) -> Result<(), PlotError> {
     let title = if title.is_empty() {
         default_title(r)
@@ -463,7 +563,12 @@ fn draw<DB: DrawingBackend>(
         title.to_owned()
     };
     let cols = columns(&r.limits);
-    let reference_points = || references.iter().flat_map(|c| c.points.iter().copied());
+    let reference_points = || {
+        references
+            .iter()
+            .flat_map(|c| c.points.iter().copied())
+            .chain(overlays.iter().flat_map(Overlay::points))
+    };
     let edges = cols
         .iter()
         .flat_map(|c| {
@@ -529,6 +634,17 @@ fn draw<DB: DrawingBackend>(
         chart
             .draw_series(std::iter::once(Text::new(NO_EXCLUSION, centre, style)))
             .map_err(draw_err)?;
+        if !overlays.is_empty() {
+            draw_overlays(&mut chart, overlays)?;
+            chart
+                .configure_series_labels()
+                .position(SeriesLabelPosition::UpperLeft)
+                .background_style(WHITE.mix(0.85))
+                .border_style(BLACK.mix(0.3))
+                .label_font((FAMILY, 15))
+                .draw()
+                .map_err(draw_err)?;
+        }
     } else {
         chart
             .draw_series(polys.iter().map(|p| {
@@ -588,6 +704,7 @@ fn draw<DB: DrawingBackend>(
                 }
             }
         }
+        draw_overlays(&mut chart, overlays)?;
         chart
             .configure_series_labels()
             // Missing-energy exclusions fill the top; beam-dump islands leave it free.
@@ -650,11 +767,25 @@ pub fn render_svg_with(
     title: &str,
     references: &[ReferenceCurve],
 ) -> Result<String, PlotError> {
+    render_svg_with_overlays(r, title, references, &[])
+}
+
+/// [`render_svg_with`] with darkscan's theory curves ([`Overlay`]) drawn
+/// over the exclusion as well.
+///
+/// # Errors
+/// As [`render_svg`].
+pub fn render_svg_with_overlays(
+    r: &ReachResult,
+    title: &str,
+    references: &[ReferenceCurve],
+    overlays: &[Overlay],
+) -> Result<String, PlotError> {
     ensure_font()?;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        draw(&root, r, title, references)?;
+        draw(&root, r, title, references, overlays)?;
     }
     Ok(svg)
 }
@@ -680,9 +811,24 @@ pub fn render_png_to_with(
     references: &[ReferenceCurve],
     path: &Path,
 ) -> Result<(), PlotError> {
+    render_png_to_with_overlays(r, title, references, &[], path)
+}
+
+/// [`render_png_to_with`] with darkscan's theory curves ([`Overlay`]) drawn
+/// over the exclusion as well.
+///
+/// # Errors
+/// As [`render_png_to`].
+pub fn render_png_to_with_overlays(
+    r: &ReachResult,
+    title: &str,
+    references: &[ReferenceCurve],
+    overlays: &[Overlay],
+    path: &Path,
+) -> Result<(), PlotError> {
     ensure_font()?;
     let root = BitMapBackend::new(path, SIZE).into_drawing_area();
-    draw(&root, r, title, references)
+    draw(&root, r, title, references, overlays)
 }
 
 /// Renders the exclusion plot as PNG bytes. The encoder of plotters writes

@@ -8,6 +8,7 @@ pub mod man;
 pub mod preset;
 pub mod production;
 pub mod reach;
+pub mod reach_overlays;
 pub mod relic;
 pub mod stats;
 pub mod widths;

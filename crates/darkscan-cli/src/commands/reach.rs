@@ -65,6 +65,15 @@ pub struct Opts {
     /// separated, `#` comments, optional `# label: TEXT` line for the legend).
     #[arg(long, value_name = "FILE")]
     compare: Vec<PathBuf>,
+    /// Do not draw the thermal relic targets (scalar, Majorana,
+    /// pseudo-Dirac, solved at the plot's α_D and m_A′/m_χ) on the y-plane
+    /// plots, nor write relic_targets.csv.
+    #[arg(long)]
+    no_relic_targets: bool,
+    /// Do not draw the (g−2)_μ favoured band (±2σ) on L_μ−L_τ plots, nor
+    /// write g2_band.csv.
+    #[arg(long)]
+    no_g2_band: bool,
     /// Keep a resume cache in the --out directory (.darkscan-resume.jsonl):
     /// a scan stopped by Ctrl-C is continued by the next run with the same
     /// arguments, which reuses the finished masses and writes the same bytes.
@@ -207,12 +216,28 @@ impl Opts {
         let result = run_preset(&self.preset, &preset, &opts, &progress)?;
         bar.finish_and_clear();
         if let Some(dir) = &self.out {
-            let files = darkscan::io::write_reach_outputs_with(
+            let (overlays, tables) = crate::commands::reach_overlays::compute(
+                &preset,
+                &result,
+                &crate::commands::reach_overlays::Choice {
+                    alpha_d: self.alpha_d,
+                    mass_ratio: self.mass_ratio,
+                    relic_targets: !self.no_relic_targets,
+                    g2_band: !self.no_g2_band,
+                },
+            );
+            let mut files = darkscan::io::write_reach_outputs_with_overlays(
                 &result,
                 dir,
                 &darkscan::plot::default_title(&result),
                 &references,
+                &overlays,
             )?;
+            for (name, text) in tables {
+                let path = dir.join(name);
+                darkscan::io::write_atomic(&path, text.as_bytes())?;
+                files.push(path);
+            }
             if !self.json {
                 for f in files {
                     eprintln!("wrote {}", f.display());

@@ -19,7 +19,7 @@ pub mod tables;
 pub use atomic::{write_atomic, write_atomic_with};
 pub use tables::{
     hepdata_yaml, hepdata_yaml_with_cl, limits_csv, write_reach_outputs, write_reach_outputs_with,
-    yields_by_channel_csv, yields_csv,
+    write_reach_outputs_with_overlays, yields_by_channel_csv, yields_csv,
 };
 
 use crate::plot::PlotError;

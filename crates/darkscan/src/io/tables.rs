@@ -268,6 +268,21 @@ pub fn write_reach_outputs_with(
     title: &str,
     references: &[plot::ReferenceCurve],
 ) -> Result<Vec<PathBuf>, IoError> {
+    write_reach_outputs_with_overlays(r, dir, title, references, &[])
+}
+
+/// [`write_reach_outputs_with`] with darkscan's theory curves
+/// ([`plot::Overlay`], e.g. from [`crate::overlays`]) drawn in the plots too.
+///
+/// # Errors
+/// As [`write_reach_outputs`].
+pub fn write_reach_outputs_with_overlays(
+    r: &ReachResult,
+    dir: &Path,
+    title: &str,
+    references: &[plot::ReferenceCurve],
+    overlays: &[plot::Overlay],
+) -> Result<Vec<PathBuf>, IoError> {
     fs::create_dir_all(dir).map_err(|source| IoError::CreateDir {
         path: dir.to_path_buf(),
         source,
@@ -278,18 +293,22 @@ pub fn write_reach_outputs_with(
     write_atomic(&paths[1], hepdata_yaml(r).as_bytes())?;
     write_atomic(&paths[2], yields_csv(r).as_bytes())?;
 
-    let svg = plot::render_svg_with(r, title, references).map_err(|source| IoError::Plot {
-        path: paths[3].clone(),
-        source,
+    let svg = plot::render_svg_with_overlays(r, title, references, overlays).map_err(|source| {
+        IoError::Plot {
+            path: paths[3].clone(),
+            source,
+        }
     })?;
     write_atomic(&paths[3], svg.as_bytes())?;
 
     // The PNG encoder writes to a path: render straight into the temporary.
     let png = &paths[4];
     write_atomic_with(png, |tmp| {
-        plot::render_png_to_with(r, title, references, tmp).map_err(|source| IoError::Plot {
-            path: png.clone(),
-            source,
+        plot::render_png_to_with_overlays(r, title, references, overlays, tmp).map_err(|source| {
+            IoError::Plot {
+                path: png.clone(),
+                source,
+            }
         })
     })?;
     let mut paths = paths;

@@ -237,6 +237,12 @@ impl RelicModel {
     /// σ(χχ → SM) in GeV⁻² at Mandelstam `s` and kinetic mixing `epsilon`.
     #[must_use]
     pub fn sigma(&self, s: f64, epsilon: f64) -> f64 {
+        self.sigma_with_width(s, epsilon, self.total_width_aprime(epsilon))
+    }
+
+    /// [`Self::sigma`] with the A′ pole width `gamma` = [`Self::total_width_aprime`]
+    /// computed once by the caller (it does not depend on `s`).
+    fn sigma_with_width(&self, s: f64, epsilon: f64, gamma: f64) -> f64 {
         let m = self.mass_chi;
         let k2 = s / 4.0 - m * m;
         if k2 <= 0.0 {
@@ -246,7 +252,6 @@ impl RelicModel {
         let (g_in, spin) = self.width_in(rs);
         let g_out = DarkPhoton::new(rs, epsilon).map_or(0.0, |a| a.total_width());
         let ma = self.mass_aprime();
-        let gamma = self.total_width_aprime(epsilon);
         let d = s - ma * ma;
         spin * 4.0 * PI / k2 * s * g_in * g_out / (d * d + ma * ma * gamma * gamma)
     }
@@ -262,6 +267,7 @@ impl RelicModel {
         let n = 240;
         let umax = 60f64.sqrt();
         let h = umax / n as f64;
+        let gamma = self.total_width_aprime(epsilon);
         let mut sum = 0.0;
         for i in 0..=n {
             let u = i as f64 * h;
@@ -275,7 +281,7 @@ impl RelicModel {
             let tau = u * u;
             let rs = 2.0 * m + t * tau;
             let s = rs * rs;
-            let f = self.sigma(s, epsilon)
+            let f = self.sigma_with_width(s, epsilon, gamma)
                 * (s - 4.0 * m * m)
                 * s
                 * bessel_k1_scaled(rs / t)
@@ -306,29 +312,61 @@ impl RelicModel {
 
     /// Ω h² at coupling y, with ⟨σv⟩ precomputed on the integration grid at
     /// y_ref (⟨σv⟩ ∝ y up to the ε² part of the A′ width).
+    #[cfg(test)]
     fn omega_from_table(&self, grid: &[(f64, f64)], y_over_ref: f64) -> f64 {
+        let dof = self.plasma_dof(grid.iter().map(|p| p.0));
+        self.omega_from_steps(&self.freeze_out_steps(grid, &dof), y_over_ref)
+    }
+
+    /// (h_eff, g_*^{1/2}) of the SM plasma at T = m_χ/x for each x: they
+    /// depend on x only, so the coupling search computes them once.
+    fn plasma_dof(&self, xs: impl Iterator<Item = f64>) -> Vec<(f64, f64)> {
+        xs.map(|x| {
+            let t = self.mass_chi / x;
+            (sm_dof(t).1, g_star_half(t))
+        })
+        .collect()
+    }
+
+    /// The parts of the implicit Euler steps of [`Self::omega_from_table`]
+    /// that do not depend on the coupling: Y_eq at the first point, then per
+    /// step (h = Δ ln x, √(π/45) M_Pl m g_*^{1/2}/x ⟨σv⟩_ref, the ⟨σv⟩_eff
+    /// weight, Y_eq). Computed once per grid: g_eff, h_eff below 1 MeV
+    /// (Fermi–Dirac integrals) dominate the cost, and the coupling search
+    /// reuses them at every iteration.
+    /// `dof` is [`Self::plasma_dof`] at the grid's x.
+    fn freeze_out_steps(&self, grid: &[(f64, f64)], dof: &[(f64, f64)]) -> (f64, Vec<[f64; 4]>) {
         let m = self.mass_chi;
         let c = (PI / 45.0).sqrt() * PLANCK_MASS * m;
-        let y_eq = |x: f64, g: f64| {
-            let t = m / x;
-            45.0 / (4.0 * PI.powi(4)) * g * x * x * bessel_k2_scaled(x) * (-x).exp() / sm_dof(t).1
+        let y_eq = |x: f64, g: f64, h_eff: f64| {
+            45.0 / (4.0 * PI.powi(4)) * g * x * x * bessel_k2_scaled(x) * (-x).exp() / h_eff
         };
         let (x0, _) = grid[0];
         let (g0, _) = self.dof_and_weight(x0);
-        let mut yv = y_eq(x0, g0);
-        for w in grid.windows(2) {
-            let (xa, _) = w[0];
-            let (x1, sv1) = w[1];
-            let h = (x1 / xa).ln();
-            let (g, weight) = self.dof_and_weight(x1);
-            let t = m / x1;
-            let lambda = c * g_star_half(t) / x1 * sv1 * y_over_ref * weight;
-            let e = y_eq(x1, g);
+        let steps = grid
+            .windows(2)
+            .zip(&dof[1..])
+            .map(|(w, &(h_eff, gs))| {
+                let (xa, _) = w[0];
+                let (x1, sv1) = w[1];
+                let h = (x1 / xa).ln();
+                let (g, weight) = self.dof_and_weight(x1);
+                [h, c * gs / x1 * sv1, weight, y_eq(x1, g, h_eff)]
+            })
+            .collect();
+        (y_eq(x0, g0, dof[0].0), steps)
+    }
+
+    /// Ω h² from [`Self::freeze_out_steps`] at y = y_ref · `y_over_ref`.
+    fn omega_from_steps(&self, (y0, steps): &(f64, Vec<[f64; 4]>), y_over_ref: f64) -> f64 {
+        let mut yv = *y0;
+        for &[h, rate, weight, e] in steps {
+            let lambda = rate * y_over_ref * weight;
             let a = h * lambda;
             let cc = yv + a * e * e;
             yv = 2.0 * cc / (1.0 + (1.0 + 4.0 * a * cc).sqrt());
         }
-        m * yv * ENTROPY_OVER_CRITICAL
+        self.mass_chi * yv * ENTROPY_OVER_CRITICAL
     }
 
     /// The y giving Ω h² = 0.12, with ε and the Ω h² reached.
@@ -338,15 +376,17 @@ impl RelicModel {
         let xs: Vec<f64> = (0..=n)
             .map(|i| (1000f64.ln() * i as f64 / n as f64).exp())
             .collect();
+        let dof = self.plasma_dof(xs.iter().copied());
         let mut y = 1e-10;
         for pass in 0..2 {
             let eps = self.epsilon_of_y(y);
             let grid: Vec<(f64, f64)> = xs.iter().map(|&x| (x, self.sigma_v(x, eps))).collect();
+            let steps = self.freeze_out_steps(&grid, &dof);
             let y_ref = y;
             let mut ratio = 1.0;
             let mut converged = false;
             for _ in 0..60 {
-                let om = self.omega_from_table(&grid, ratio);
+                let om = self.omega_from_steps(&steps, ratio);
                 if !(om.is_finite() && om > 0.0) {
                     return Err(RelicError::NoConvergence {
                         mass_chi: self.mass_chi,
@@ -366,7 +406,7 @@ impl RelicModel {
             }
             y = y_ref * ratio;
             if pass == 1 {
-                let om = self.omega_from_table(&grid, ratio);
+                let om = self.omega_from_steps(&steps, ratio);
                 return Ok(RelicResult {
                     y,
                     epsilon: self.epsilon_of_y(y),
