@@ -152,13 +152,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<DumpPreset, DumpPre
     let bad = |key: &'static str, value: String, reason: &str| {
         ConfigError::invalid(source_name, key, value, reason)
     };
-    if p.kind != "beam-dump" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"beam-dump\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "beam-dump")?;
     for (key, v) in [
         ("beam_energy_gev", p.beam_energy_gev),
         ("protons_on_target", p.protons_on_target),

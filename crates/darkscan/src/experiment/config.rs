@@ -68,6 +68,21 @@ impl ConfigError {
             reason: reason.to_string(),
         }
     }
+
+    /// `Ok` when a preset's `kind` is `expected`, else the error every
+    /// loader reports for a file given to the wrong kind.
+    pub fn check_kind(source_name: &str, kind: &str, expected: &str) -> Result<(), Self> {
+        if kind == expected {
+            Ok(())
+        } else {
+            Err(Self::invalid(
+                source_name,
+                "kind",
+                format!("'{kind}'"),
+                format!("expected \"{expected}\""),
+            ))
+        }
+    }
 }
 
 /// Deserialises TOML text; errors carry the 1-based line of the problem.

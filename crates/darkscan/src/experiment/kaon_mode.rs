@@ -252,13 +252,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<KaonPreset, ConfigE
     let bad = |key: &'static str, value: String, reason: &str| {
         ConfigError::invalid(source_name, key, value, reason)
     };
-    if p.kind != "kaon-decay" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"kaon-decay\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "kaon-decay")?;
     if p.lepton_index().is_none() {
         return Err(bad(
             "lepton",

@@ -247,13 +247,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<PinunuPreset, Confi
     let bad = |key: &'static str, value: String, reason: &str| {
         ConfigError::invalid(source_name, key, value, reason)
     };
-    if p.kind != "kaon-pinunu" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"kaon-pinunu\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "kaon-pinunu")?;
     if !(p.cl > 0.0 && p.cl < 1.0) {
         return Err(bad(
             "cl",

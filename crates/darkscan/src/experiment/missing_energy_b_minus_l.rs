@@ -20,7 +20,7 @@
 //! assumption; conservative — see the preset). No resonant annihilation
 //! (the 2022 analysis has none; the preset loader rejects it).
 
-use crate::experiment::missing_energy::MissingEnergySetup;
+use crate::experiment::missing_energy_reach::setup_of;
 use crate::experiment::preset::Preset;
 use crate::model::b_minus_l::invisible_branching_ratio;
 use crate::reach::{
@@ -72,18 +72,7 @@ pub fn run_missing_energy_b_minus_l(
         // Fails early, naming the mass, outside the model's range.
         invisible_branching_ratio(&model, m).map_err(|e| ReachError::Preset(e.to_string()))?;
     }
-    let setup = MissingEnergySetup {
-        beam_energy: beam,
-        ecal_energy_max: preset.selection.ecal_energy_max_gev,
-        material: preset
-            .material()
-            .ok_or_else(|| ReachError::Preset("unknown material".into()))?,
-        thickness_x0: preset.target.thickness_x0,
-        positron_beam: preset.beam.particle == "e+",
-        method: preset.brem_method().map_err(ReachError::Preset)?,
-        shower_events: preset.shower.events,
-        seed: preset.shower.seed,
-    };
+    let setup = setup_of(preset)?;
     let tracks = setup.track_lengths();
     let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![n_ul; masses.len()];

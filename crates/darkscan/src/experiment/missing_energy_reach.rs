@@ -62,18 +62,7 @@ pub fn run_missing_energy(
             return Err(ReachError::InvalidMass { mass: m, beam });
         }
     }
-    let setup = MissingEnergySetup {
-        beam_energy: beam,
-        ecal_energy_max: preset.selection.ecal_energy_max_gev,
-        material: preset
-            .material()
-            .ok_or_else(|| ReachError::Preset("unknown material".into()))?,
-        thickness_x0: preset.target.thickness_x0,
-        positron_beam: preset.beam.particle == "e+",
-        method: preset.brem_method().map_err(ReachError::Preset)?,
-        shower_events: preset.shower.events,
-        seed: preset.shower.seed,
-    };
+    let setup = setup_of(preset)?;
     let resolution = preset.selection.ecal_resolution();
     let annihilation = preset.model.annihilation;
     let tracks = if annihilation {
@@ -137,5 +126,22 @@ pub fn run_missing_energy(
             &preset.statistics,
             opts,
         ),
+    })
+}
+
+/// The shower and target of a missing-energy preset (beam, ECAL cut,
+/// material and depth, brem cross section, shower sampling).
+pub fn setup_of(preset: &Preset) -> Result<MissingEnergySetup, ReachError> {
+    Ok(MissingEnergySetup {
+        beam_energy: preset.beam.energy_gev,
+        ecal_energy_max: preset.selection.ecal_energy_max_gev,
+        material: preset
+            .material()
+            .ok_or_else(|| ReachError::Preset("unknown material".into()))?,
+        thickness_x0: preset.target.thickness_x0,
+        positron_beam: preset.beam.particle == "e+",
+        method: preset.brem_method().map_err(ReachError::Preset)?,
+        shower_events: preset.shower.events,
+        seed: preset.shower.seed,
     })
 }

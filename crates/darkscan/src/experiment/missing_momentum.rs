@@ -207,13 +207,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<MomentumPreset, Con
     let bad = |key: &'static str, value: String, reason: &str| {
         ConfigError::invalid(source_name, key, value, reason)
     };
-    if p.kind != "missing-momentum" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"missing-momentum\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "missing-momentum")?;
     if !matches!(p.beam.particle.as_str(), "mu-" | "mu+") {
         return Err(bad(
             "beam.particle",

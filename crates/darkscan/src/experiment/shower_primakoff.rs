@@ -145,13 +145,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<PrimakoffPreset, Co
     let bad = |key: &'static str, value: String, reason: &str| {
         ConfigError::invalid(source_name, key, value, reason)
     };
-    if p.kind != "shower-primakoff" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"shower-primakoff\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "shower-primakoff")?;
     if !matches!(p.beam.particle.as_str(), "e-" | "e+") {
         return Err(bad(
             "beam.particle",

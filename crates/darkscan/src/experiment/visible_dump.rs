@@ -170,13 +170,7 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<VisiblePreset, Conf
         ConfigError::invalid(source_name, key, value, reason)
     };
     let pos = |v: f64| v.is_finite() && v > 0.0;
-    if p.kind != "visible-dump" {
-        return Err(bad(
-            "kind",
-            format!("'{}'", p.kind),
-            "expected \"visible-dump\"",
-        ));
-    }
+    ConfigError::check_kind(source_name, &p.kind, "visible-dump")?;
     if p.material().is_none() {
         return Err(bad(
             "material",
