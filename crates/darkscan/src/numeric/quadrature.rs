@@ -59,6 +59,25 @@ fn gl_rule() -> &'static (Vec<f64>, Vec<f64>) {
     RULE.get_or_init(|| gauss_legendre(GL_ORDER))
 }
 
+/// Composite 20-point Gauss–Legendre rule with `panels` equal panels on
+/// [a, b] (0 when b ≤ a): the cross-section integrals of the electron and
+/// muon bremsstrahlung modules.
+pub fn composite_gauss_legendre(f: impl Fn(f64) -> f64, a: f64, b: f64, panels: usize) -> f64 {
+    if b <= a {
+        return 0.0;
+    }
+    let (x, w) = gl_rule();
+    let h = (b - a) / panels as f64;
+    let mut sum = 0.0;
+    for p in 0..panels {
+        let mid = a + (p as f64 + 0.5) * h;
+        for (xi, wi) in x.iter().zip(w) {
+            sum += wi * f(mid + 0.5 * h * xi);
+        }
+    }
+    0.5 * h * sum
+}
+
 /// Maximise a unimodal function on [lo, hi] by golden-section search;
 /// returns (argmax, max).
 pub fn golden_max(f: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64, tol: f64) -> (f64, f64) {

@@ -27,7 +27,7 @@
 //! Cross sections are returned in GeV⁻²; multiply by
 //! [`crate::units::HBARC2_GEV2_CM2`] for cm².
 
-use crate::numeric::quadrature::gauss_legendre;
+use crate::numeric::quadrature::composite_gauss_legendre;
 use crate::units::{ALPHA_EM, ELECTRON, PROTON};
 use serde::Serialize;
 use std::str::FromStr;
@@ -85,7 +85,7 @@ const MU_PROTON: f64 = 2.792_847_344_6;
 
 impl Nucleus {
     /// BEST eq. A18: atomic screening parameter a = 111 Z^(−1/3)/m_e (GeV⁻¹).
-    fn a_el(self) -> f64 {
+    pub(crate) fn a_el(self) -> f64 {
         111.0 * self.z.powf(-1.0 / 3.0) / ELECTRON.mass
     }
     /// BEST eq. A19: inelastic screening parameter a′ = 773 Z^(−2/3)/m_e.
@@ -93,7 +93,7 @@ impl Nucleus {
         773.0 * self.z.powf(-2.0 / 3.0) / ELECTRON.mass
     }
     /// BEST eq. A18: nuclear size parameter d = 0.164 A^(−2/3) GeV².
-    fn d(self) -> f64 {
+    pub(crate) fn d(self) -> f64 {
         0.164 * self.a.powf(-2.0 / 3.0)
     }
 
@@ -123,28 +123,6 @@ fn t_range(e0: f64, m: f64) -> (f64, f64) {
     (m.powi(4) / (4.0 * e0 * e0), m * m)
 }
 
-fn gl20() -> &'static (Vec<f64>, Vec<f64>) {
-    static RULE: OnceLock<(Vec<f64>, Vec<f64>)> = OnceLock::new();
-    RULE.get_or_init(|| gauss_legendre(20))
-}
-
-/// Composite 20-point Gauss–Legendre rule of `panels` panels on [a, b].
-fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64, panels: usize) -> f64 {
-    if b <= a {
-        return 0.0;
-    }
-    let (x, w) = gl20();
-    let h = (b - a) / panels as f64;
-    let mut sum = 0.0;
-    for p in 0..panels {
-        let mid = a + (p as f64 + 0.5) * h;
-        for (xi, wi) in x.iter().zip(w) {
-            sum += wi * f(mid + 0.5 * h * xi);
-        }
-    }
-    0.5 * h * sum
-}
-
 /// Effective photon flux χ = ∫ dt (t − t_min)/t² G₂(t) (BEST eq. A17) with
 /// elastic and inelastic form factors, integrated numerically in ln t.
 #[must_use]
@@ -163,7 +141,7 @@ fn chi_with(e0: f64, m: f64, g2: impl Fn(f64) -> f64) -> f64 {
     if tmax <= tmin {
         return 0.0;
     }
-    integrate(
+    composite_gauss_legendre(
         |lt| {
             let t = lt.exp();
             (t - tmin) / t * g2(t)
@@ -220,7 +198,7 @@ fn sigma_iww_with_chi(e0: f64, m: f64, chi: f64, x_cut: f64) -> f64 {
         return 0.0;
     }
     let (u_lo, u_hi) = (-(-x_lo).ln_1p(), -(-x_hi).ln_1p());
-    integrate(
+    composite_gauss_legendre(
         |u| {
             let one_minus_x = (-u).exp();
             dsigma_dx_iww(e0, m, 1.0 - one_minus_x, chi) * one_minus_x

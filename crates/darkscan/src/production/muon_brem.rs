@@ -37,13 +37,12 @@
 //! Only the elastic (coherent) nuclear form factor enters, as in DMG4; the
 //! inelastic term adds ≈ 1/Z ≈ 1 % on lead.
 
-use crate::numeric::quadrature::gauss_legendre;
+use crate::numeric::quadrature::composite_gauss_legendre;
 use crate::production::electron_brem::Nucleus;
-use crate::units::{ALPHA_EM, ELECTRON};
+use crate::units::ALPHA_EM;
 use serde::Serialize;
 use std::f64::consts::PI;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 /// Largest V angle of the WW θ integral (rad), DMG4's `DarkZ::ThetaMax`.
 pub const THETA_MAX: f64 = 0.3;
@@ -86,8 +85,8 @@ impl FromStr for MuonBremMethod {
 /// BEST eq. A18 screening and nuclear-size scales: (t_a = 1/a², t_d = d),
 /// a = 111 Z^(−1/3)/m_e, d = 0.164 A^(−2/3) GeV².
 fn flux_scales(nucleus: Nucleus) -> (f64, f64) {
-    let a = 111.0 * nucleus.z.powf(-1.0 / 3.0) / ELECTRON.mass;
-    (1.0 / (a * a), 0.164 * nucleus.a.powf(-2.0 / 3.0))
+    let a = nucleus.a_el();
+    (1.0 / (a * a), nucleus.d())
 }
 
 /// Elastic photon flux χ = ∫ dt (t − t_min)/t² G₂,el(t) from `tmin` to
@@ -102,28 +101,6 @@ pub fn chi_elastic(tmin: f64, tmax: f64, nucleus: Nucleus) -> f64 {
     let first = (ta - td) * (ta + td + 2.0 * tmax) * (tmax - tmin) / ((ta + tmax) * (td + tmax));
     let v = -td * td * (first + (ta + td + 2.0 * tmin) * logs) / (ta - td).powi(3);
     (nucleus.z * nucleus.z * v).max(0.0)
-}
-
-fn gl20() -> &'static (Vec<f64>, Vec<f64>) {
-    static RULE: OnceLock<(Vec<f64>, Vec<f64>)> = OnceLock::new();
-    RULE.get_or_init(|| gauss_legendre(20))
-}
-
-/// Composite 20-point Gauss–Legendre rule of `panels` panels on [a, b].
-fn integrate(f: impl Fn(f64) -> f64, a: f64, b: f64, panels: usize) -> f64 {
-    if b <= a {
-        return 0.0;
-    }
-    let (x, w) = gl20();
-    let h = (b - a) / panels as f64;
-    let mut sum = 0.0;
-    for p in 0..panels {
-        let mid = a + (p as f64 + 0.5) * h;
-        for (xi, wi) in x.iter().zip(w) {
-            sum += wi * f(mid + 0.5 * h * xi);
-        }
-    }
-    0.5 * h * sum
 }
 
 /// Kinematic range of x = E_V/E₀: [m/E₀, 1 − m_ℓ/E₀].
@@ -162,7 +139,7 @@ pub fn dsigma_dx_ww(e0: f64, m: f64, m_lepton: f64, nucleus: Nucleus, x: f64) ->
         let chi = chi_elastic(u * u / tscale, e02, nucleus);
         sinc * au / (2.0 * x * e02) * (1.0 - x) / (u * u) * amp * chi
     };
-    let theta_integral = integrate(integrand, u0.ln(), u_max.ln(), 12);
+    let theta_integral = composite_gauss_legendre(integrand, u0.ln(), u_max.ln(), 12);
     2.0 * ALPHA_EM * ALPHA_EM / (4.0 * PI) * e02 * xbeta * theta_integral
 }
 
@@ -218,7 +195,7 @@ pub fn sigma_between(
         return 0.0;
     }
     let (w_lo, w_hi) = (-(-lo).ln_1p(), -(-hi).ln_1p());
-    integrate(
+    composite_gauss_legendre(
         |w| {
             let one_minus_x = (-w).exp();
             dsigma_dx(method, e0, m, m_lepton, nucleus, 1.0 - one_minus_x) * one_minus_x
@@ -233,7 +210,7 @@ pub fn sigma_between(
 mod tests {
     use super::*;
     use crate::production::electron_brem::{self, LEAD};
-    use crate::units::MUON;
+    use crate::units::{ELECTRON, MUON};
 
     #[test]
     fn closed_form_flux_matches_the_electron_module() {
