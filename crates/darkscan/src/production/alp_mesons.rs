@@ -73,6 +73,7 @@ use crate::model::scalar::{M_TOP, higgs_vev};
 use crate::model::{Daughter, ModelError};
 use crate::production::scalar::{
     M_K0, M_KSTAR_CHARGED, M_KSTAR_NEUTRAL, a0_b_kstar, f0_b_k, f0_k_pi, lambda_t_bs, lambda_t_sd,
+    width_to_pseudoscalar_and_spin0, width_to_vector_and_spin0,
 };
 use crate::production::source::ProductionChannel;
 use crate::units::{B_CHARGED, B_NEUTRAL, KAON_CHARGED, PION_CHARGED};
@@ -118,22 +119,6 @@ pub fn g_bs_squared(g_y: f64) -> f64 {
 
 fn sqrt_kallen(mp: f64, mr: f64, ma: f64) -> f64 {
     kallen(mp * mp, mr * mr, ma * ma).max(0.0).sqrt()
-}
-
-/// Γ(P → P′a) in GeV for |g|² = `g2` (GeV⁻²), form factor `f0` at m_a².
-fn width_pseudoscalar(mp: f64, mr: f64, ma: f64, f0: f64, g2: f64) -> f64 {
-    if ma >= mp - mr {
-        return 0.0;
-    }
-    g2 * (mp * mp - mr * mr).powi(2) * f0 * f0 * sqrt_kallen(mp, mr, ma) / (64.0 * PI * mp.powi(3))
-}
-
-/// Γ(P → V a) in GeV for |g|² = `g2` (GeV⁻²), form factor `a0` at m_a².
-fn width_vector(mp: f64, mr: f64, ma: f64, a0: f64, g2: f64) -> f64 {
-    if ma >= mp - mr {
-        return 0.0;
-    }
-    g2 * a0 * a0 * sqrt_kallen(mp, mr, ma).powi(3) / (64.0 * PI * mp.powi(3))
 }
 
 /// The K⁺ → π⁺a amplitude (GeV, complex as (re, im)) of the module docs.
@@ -233,13 +218,13 @@ pub fn channels(
             let w = B_CHARGED.width();
             push(
                 "B+ -> K+ a",
-                width_pseudoscalar(mb, KAON_CHARGED.mass, mass, f0_b_k(q2), g2),
+                width_to_pseudoscalar_and_spin0(mb, KAON_CHARGED.mass, mass, f0_b_k(q2), g2),
                 w,
                 d(321),
             );
             push(
                 "B+ -> K*+ a",
-                width_vector(mb, M_KSTAR_CHARGED, mass, a0_b_kstar(q2), g2),
+                width_to_vector_and_spin0(mb, M_KSTAR_CHARGED, mass, a0_b_kstar(q2), g2),
                 w,
                 Daughter {
                     pdg_id: 323,
@@ -253,7 +238,7 @@ pub fn channels(
             let w = B_NEUTRAL.width();
             push(
                 "B0 -> K0 a",
-                width_pseudoscalar(mb, M_K0, mass, f0_b_k(q2), g2),
+                width_to_pseudoscalar_and_spin0(mb, M_K0, mass, f0_b_k(q2), g2),
                 w,
                 Daughter {
                     pdg_id: 311,
@@ -263,7 +248,7 @@ pub fn channels(
             );
             push(
                 "B0 -> K*0 a",
-                width_vector(mb, M_KSTAR_NEUTRAL, mass, a0_b_kstar(q2), g2),
+                width_to_vector_and_spin0(mb, M_KSTAR_NEUTRAL, mass, a0_b_kstar(q2), g2),
                 w,
                 Daughter {
                     pdg_id: 313,

@@ -112,20 +112,33 @@ pub fn lambda_t_bs() -> (f64, f64) {
 /// Γ(P→P′S)/θ² in GeV for parent mass `mp`, recoil mass `mr`, scalar mass
 /// `ms`, form factor `f0` at q² = m_S² and CKM product `ckm`.
 fn width_pseudoscalar(mp: f64, mr: f64, ms: f64, f0: f64, ckm: Cx) -> f64 {
-    if ms >= mp - mr {
-        return 0.0;
-    }
-    let l = kallen(mp * mp, mr * mr, ms * ms).max(0.0);
-    c_squared(ckm) * (mp * mp - mr * mr).powi(2) * f0 * f0 * l.sqrt() / (64.0 * PI * mp.powi(3))
+    width_to_pseudoscalar_and_spin0(mp, mr, ms, f0, c_squared(ckm))
 }
 
 /// Γ(P→VS)/θ² in GeV (vector recoil, form factor A₀ at q² = m_S²).
 fn width_vector(mp: f64, mr: f64, ms: f64, a0: f64, ckm: Cx) -> f64 {
-    if ms >= mp - mr {
+    width_to_vector_and_spin0(mp, mr, ms, a0, c_squared(ckm))
+}
+
+/// Γ(P → P′X) in GeV for a spin-0 X of mass `m` with effective
+/// flavour-changing coupling squared `g2` (GeV⁻²): g2 (m_P² − m_P′²)² f₀(m²)²
+/// λ^{1/2} / (64π m_P³) (module docs; for the scalar g2 = θ²|C|², for the
+/// ALP |g_bs|², `production::alp_mesons`).
+pub(crate) fn width_to_pseudoscalar_and_spin0(mp: f64, mr: f64, m: f64, f0: f64, g2: f64) -> f64 {
+    if m >= mp - mr {
         return 0.0;
     }
-    let l = kallen(mp * mp, mr * mr, ms * ms).max(0.0);
-    c_squared(ckm) * a0 * a0 * l.powf(1.5) / (64.0 * PI * mp.powi(3))
+    let l = kallen(mp * mp, mr * mr, m * m).max(0.0);
+    g2 * (mp * mp - mr * mr).powi(2) * f0 * f0 * l.sqrt() / (64.0 * PI * mp.powi(3))
+}
+
+/// Γ(P → V X) in GeV for a spin-0 X: g2 A₀(m²)² λ^{3/2} / (64π m_P³).
+pub(crate) fn width_to_vector_and_spin0(mp: f64, mr: f64, m: f64, a0: f64, g2: f64) -> f64 {
+    if m >= mp - mr {
+        return 0.0;
+    }
+    let l = kallen(mp * mp, mr * mr, m * m).max(0.0);
+    g2 * a0 * a0 * l.powf(1.5) / (64.0 * PI * mp.powi(3))
 }
 
 /// K→π scalar form factor f₀(q²) (module docs).
