@@ -1,10 +1,7 @@
 //! The NA64e B−L Z′ missing-energy reach (`na64e-b-minus-l-2022`,
 //! NA64 PRL 129 (2022) 161801, arXiv:2207.09979).
 //!
-//! **The published g_{B−L} curve is not checked here**: no HEPData record
-//! and no digitisation of the paper's Fig. 4 could be found, and the paper's
-//! text quotes no limit values (only that NA64 is stronger than ν–e
-//! scattering for 0.3 < m_Z′ < 100 MeV). What is checked:
+//! Checked here:
 //!
 //! 1. the coupling-vector identity the paper's method rests on: at equal
 //!    exposure, efficiency and cross section, the B−L limit is the dark-photon
@@ -14,12 +11,14 @@
 //!    (PRL 123 (2019) 121801, 2.84×10¹¹ EOT, DarkCast's digitisation, the
 //!    values in `na64_invisible_reach.rs`) to the B−L exposure
 //!    (3.22×10¹¹ EOT) and BR_inv = 3/4:
-//!    g = √(4πα) ε₂₀₁₉ √(2.84/3.22) / √(3/4). darkscan against this recast,
-//!    in the signal (∝ g²): the ratios equal the 2016–2018 dark-photon
-//!    comparison (0.62–1.45, measured there and explained by the efficiency),
-//!    because both sides scale identically — so this is a check of the
-//!    B−L bookkeeping against published numbers, not of the B−L paper.
+//!    g = √(4πα) ε₂₀₁₉ √(2.84/3.22) / √(3/4) — a check of the B−L
+//!    bookkeeping against published numbers;
+//! 3. the **published B−L curve** itself (the paper's Fig. 4, unbroken
+//!    model, as digitised in FORESEE: `docs/validation/na64_b_minus_l_2022_lower.txt`,
+//!    provenance and identification in its header).
 
+mod common;
+use common::{loglog_at, published_curve};
 use darkscan::experiment::missing_energy_reach::run_missing_energy;
 use darkscan::experiment::preset;
 use darkscan::model::b_minus_l::{BMinusLModel, invisible_branching_ratio};
@@ -122,4 +121,47 @@ fn b_minus_l_preset_rejects_dark_sector_keys() {
         .replace("alpha_d = 0.5\n", "");
     let err = preset::parse(&dp, "x").unwrap_err().to_string();
     assert!(err.contains("model.alpha_d"), "{err}");
+}
+
+/// darkscan's lower edge against the published B−L limit (PRL 129 (2022)
+/// 161801 Fig. 4, FORESEE digitisation), in g (the signal scales as g²).
+///
+/// Measured darkscan/published g (10⁵ shower events, seed 1): 0.90 at
+/// 1 MeV, 1.09, 1.16, 1.16, 1.12, 1.12, 1.15, 1.18 at 2, 5, 10, 20, 50, 100,
+/// 200 MeV — within the 25 % from 1 MeV to 0.2 GeV (darkscan
+/// 10–18 % weaker above 2 MeV: a signal 0.72–0.85 of the published one, the
+/// size of the single-efficiency approximation, ε_sig = 0.5 for NA64's
+/// 0.5–0.7).
+///
+/// **Known disagreement above 2m_μ**: 1.36, 1.41, 1.46 at 0.3, 0.42,
+/// 0.6 GeV. Part of it is a step at 2m_μ = 0.211 GeV that darkscan has and
+/// the digitised curve does not: Z′ → μ⁺μ⁻ opens and BR_inv falls from 3/4
+/// to 0.61–0.60, i.e. g up by √(0.75/BR_inv) = 1.10–1.12 (ratio 1.18 at
+/// 0.21 GeV, 1.22 at 0.215 GeV). With that factor removed the ratio is
+/// 1.23–1.31 at 0.3–0.6 GeV: a slow rise with mass that is not settled
+/// (the paper's mass-dependent efficiency and the ETL K-factors at high
+/// mass are the candidates; the published dark-photon comparison of the
+/// same data, `na64_invisible_reach.rs`, trends the other way).
+///
+/// Asserted: the 25 % criterion at 1–200 MeV and every measured ratio
+/// within ±0.04 (≈ ±8 % in signal), so a drift either way fails.
+#[test]
+fn b_minus_l_against_the_published_curve() {
+    let masses = [
+        0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.42, 0.6,
+    ];
+    let measured = [
+        0.901, 1.091, 1.160, 1.160, 1.115, 1.115, 1.147, 1.175, 1.356, 1.408, 1.464,
+    ];
+    let published = published_curve("na64_b_minus_l_2022_lower.txt");
+    let g = lower_edges("na64e-b-minus-l-2022", &masses, None);
+    for ((m, g), r0) in masses.iter().zip(&g).zip(measured) {
+        let p = loglog_at(&published, *m);
+        let ratio = g / p;
+        println!("m = {m} GeV: darkscan g {g:.4e}, published {p:.4e}, ratio {ratio:.3}");
+        if *m <= 0.2 {
+            assert!((ratio - 1.0).abs() < 0.25, "{m}: {ratio}");
+        }
+        assert!((ratio - r0).abs() < 0.04, "{m}: {ratio} vs measured {r0}");
+    }
 }
