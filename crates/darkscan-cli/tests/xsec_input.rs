@@ -33,6 +33,14 @@ fn bad_xsec_input_is_one_line_exit_2_with_the_old_wording() {
             &["--energy", "100", "--mass", "0.01", "--x-min", "1"],
             "darkscan: error: invalid --x-min value '1': expected 0 <= x < 1",
         ),
+        // Below 1 MeV the leading-log σ of ETL turns negative (ln(1/δ²) < 0
+        // for m < m_e) and BEST's χ with t_max = m² fails: an error, not a
+        // negative cross section (it printed −1.17e-22 cm² here).
+        (
+            &["--energy", "100", "--mass", "0.0003", "--method", "etl"],
+            "darkscan: error: invalid --mass value '0.0003': expected a mass of at least 0.001 GeV \
+             (the bremsstrahlung cross sections assume m >> m_e; DMG4's K-factors start at 1 MeV)",
+        ),
     ];
     for (extra, want) in cases {
         let mut args = brem.to_vec();

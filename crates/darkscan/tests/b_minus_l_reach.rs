@@ -165,3 +165,26 @@ fn b_minus_l_against_the_published_curve() {
         assert!((ratio - r0).abs() < 0.04, "{m}: {ratio} vs measured {r0}");
     }
 }
+
+/// Masses below [`MIN_MASS`] (1 MeV) are refused with a one-line error
+/// naming the mass: the bremsstrahlung cross sections assume m ≫ m_e (the
+/// ETL leading log is negative below m_e), and before this check a sub-MeV
+/// mass silently gave "no sensitivity" although the published B−L curve
+/// reaches 1 keV.
+#[test]
+fn sub_mev_masses_are_refused() {
+    use darkscan::production::electron_brem::MIN_MASS;
+    let p = preset::load("na64e-b-minus-l-2022").unwrap();
+    let opts = ReachOptions {
+        masses: Some(vec![0.01, 3e-4]),
+        ..ReachOptions::default()
+    };
+    let err = run_missing_energy("na64e-b-minus-l-2022", &p, &opts, &|_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("0.0003") && err.contains(&MIN_MASS.to_string()),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}

@@ -65,10 +65,8 @@ pub fn run_missing_energy_b_minus_l(
     }
     let n_ul = signal_upper_limit(&preset.statistics, opts)?;
     let masses = scan_masses(&preset.scan, opts);
+    crate::experiment::missing_energy_reach::check_brem_masses(&masses, beam)?;
     for &m in &masses {
-        if !(m.is_finite() && m > 0.0 && m < beam) {
-            return Err(ReachError::InvalidMass { mass: m, beam });
-        }
         // Fails early, naming the mass, outside the model's range.
         invisible_branching_ratio(&model, m).map_err(|e| ReachError::Preset(e.to_string()))?;
     }

@@ -57,11 +57,7 @@ pub fn run_missing_energy(
     }
     let n_ul = signal_upper_limit(&preset.statistics, opts)?;
     let masses = scan_masses(&preset.scan, opts);
-    for &m in &masses {
-        if !(m.is_finite() && m > 0.0 && m < beam) {
-            return Err(ReachError::InvalidMass { mass: m, beam });
-        }
-    }
+    check_brem_masses(&masses, beam)?;
     let setup = setup_of(preset)?;
     let resolution = preset.selection.ecal_resolution();
     let annihilation = preset.model.annihilation;
@@ -127,6 +123,21 @@ pub fn run_missing_energy(
             opts,
         ),
     })
+}
+
+/// Every mass positive, below the beam energy and not below the validity of
+/// the electron bremsstrahlung cross sections
+/// ([`crate::production::electron_brem::MIN_MASS`]).
+pub(crate) fn check_brem_masses(masses: &[f64], beam: f64) -> Result<(), ReachError> {
+    for &m in masses {
+        if !(m.is_finite() && m > 0.0 && m < beam) {
+            return Err(ReachError::InvalidMass { mass: m, beam });
+        }
+        if m < crate::production::electron_brem::MIN_MASS {
+            return Err(ReachError::BremMassBelowRange(m));
+        }
+    }
+    Ok(())
 }
 
 /// The shower and target of a missing-energy preset (beam, ECAL cut,

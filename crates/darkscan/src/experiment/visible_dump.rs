@@ -560,6 +560,12 @@ pub fn run_visible_dump(
             "invalid mass {m} GeV: must be positive and below the E_ECAL threshold ({e_thr} GeV)"
         )));
     }
+    if let Some(&m) = masses
+        .iter()
+        .find(|&&m| m < crate::production::electron_brem::MIN_MASS)
+    {
+        return Err(ReachError::BremMassBelowRange(m));
+    }
     let n_ul_by_mass = signal_upper_limits(&preset.statistics, opts, &masses)?;
     let couplings = log_space(
         preset.scan.coupling_min,

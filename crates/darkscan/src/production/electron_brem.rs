@@ -209,6 +209,16 @@ fn sigma_iww_with_chi(e0: f64, m: f64, chi: f64, x_cut: f64) -> f64 {
     )
 }
 
+/// Lowest A′ mass (GeV) at which the cross sections of this module hold,
+/// 1 MeV: DMG4's K-factor table ([`k_factor`]) starts there, and BEST's
+/// effective photon flux with t_max = m² ([`chi`]) assumes m ≫ m_e — below
+/// ≈ 1 MeV it understates χ, so the IWW σ falls with decreasing mass instead
+/// of approaching ε² times ordinary bremsstrahlung, and the leading-log
+/// [`sigma_iww_log`] (hence ETL) turns negative below m_e, where
+/// ln(1/δ²) < 0. Entry points (the `xsec` request, the missing-energy and
+/// visible-mode searches) reject lighter masses with an error.
+pub const MIN_MASS: f64 = 1e-3;
+
 /// Leading-log IWW total cross section at ε = 1 (GeV⁻²), DMG4's base for ETL:
 /// σ = (4/3) α³ χ_el β ln(1/δ²)/m², δ = max(m_e/m, m/E₀).
 #[must_use]

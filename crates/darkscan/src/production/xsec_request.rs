@@ -70,6 +70,10 @@ pub enum XsecInputError {
         /// Beam or photon.
         projectile: Projectile,
     },
+    /// The mass lies below the validity of the bremsstrahlung cross sections
+    /// ([`crate::production::electron_brem::MIN_MASS`]).
+    #[error("invalid mass {}: {}", .0, self.expectation())]
+    BremMassBelowRange(f64),
     /// The energy-fraction cut is not in [0, 1).
     #[error("invalid x_min {}: {}", .0, self.expectation())]
     XMin(f64),
@@ -85,7 +89,7 @@ impl XsecInputError {
         match self {
             Self::UnknownTarget { .. } => "target",
             Self::Energy { .. } => "energy",
-            Self::Mass { .. } => "mass",
+            Self::Mass { .. } | Self::BremMassBelowRange(_) => "mass",
             Self::XMin(_) => "x_min",
             Self::GAgg(_) => "g_agg",
         }
@@ -97,7 +101,7 @@ impl XsecInputError {
         match self {
             Self::UnknownTarget { name, .. } => name.clone(),
             Self::Energy { value, .. } | Self::Mass { value, .. } => value.to_string(),
-            Self::XMin(v) | Self::GAgg(v) => v.to_string(),
+            Self::XMin(v) | Self::GAgg(v) | Self::BremMassBelowRange(v) => v.to_string(),
         }
     }
 
@@ -115,6 +119,10 @@ impl XsecInputError {
             } => format!(
                 "expected 0 < mass < {} energy ({energy} GeV)",
                 projectile.name()
+            ),
+            Self::BremMassBelowRange(_) => format!(
+                "expected a mass of at least {} GeV (the bremsstrahlung cross sections assume m >> m_e; DMG4's K-factors start at 1 MeV)",
+                crate::production::electron_brem::MIN_MASS
             ),
             Self::XMin(_) => "expected 0 <= x < 1".to_owned(),
             Self::GAgg(_) => "expected a finite coupling in 1/GeV".to_owned(),
@@ -177,6 +185,9 @@ impl BremXsecRequest {
     ) -> Result<Self, XsecInputError> {
         let material = target(target_name)?;
         check_kinematics(energy, mass, Projectile::Beam)?;
+        if mass < crate::production::electron_brem::MIN_MASS {
+            return Err(XsecInputError::BremMassBelowRange(mass));
+        }
         if !(x_min.is_finite() && (0.0..1.0).contains(&x_min)) {
             return Err(XsecInputError::XMin(x_min));
         }
