@@ -9,19 +9,26 @@
 //!   for m_Z′ ≫ m_μ;
 //! - the reach: its internal identity N_sig(g_limit) = N_UL and its scalings.
 //!
-//! NOT validated: the published NA64μ g_Z′ limit (PRL 132 (2024) 211803).
-//! Neither its curve (no HEPData record or digitisation was reachable) nor
-//! its signal efficiency could be read from any source available when this
-//! was written; the shipped preset uses a perfect-detector efficiency of 1
-//! (see the preset and NOTES-h-mu.md), and the tests below record the
-//! resulting numbers as measured.
+//! - the **dark-photon** reach against NA64's own 2022 NA64μ dark-photon
+//!   limit (α_D = 0.1, m_A′ = 3m_χ; the curve of NA64's input to the European
+//!   Strategy update, `ESPP2026-PPG/Quasi-elastic-DM`,
+//!   `Constraints_BC2_NA64mu-2022.csv`, provided by P. Crivelli), at 11 rows of
+//!   that file. NA64's signal efficiency for this run is not readable here, so
+//!   the presets' `signal_efficiency` (0.0794) is **calibrated** on that curve
+//!   at m_A′ = 0.0993 GeV; the shape is the test, and the uncalibrated
+//!   (ideal-detector) ratios are pinned so the gap stays visible.
+//!
+//! NOT validated: the published NA64μ g_Z′ limit (PRL 132 (2024) 211803)
+//! itself — no HEPData record or digitisation of its curve was reachable;
+//! only its abstract's statement (the limit cuts into the remaining (g−2)_μ
+//! band) is checked, with the calibrated efficiency.
 
 use darkscan::experiment::missing_momentum::{MOMENTUM_PRESETS, MomentumPreset, parse_preset};
 use darkscan::experiment::search::SearchPreset;
 use darkscan::model::Fip;
 use darkscan::model::lmu_ltau::{
-    DELTA_A_MU_WP2020, LmuLtauModel, delta_a_mu, g_for_delta_a_mu, width_leptons,
-    width_neutrinos_per_flavour,
+    DELTA_A_MU_WP2020, DELTA_A_MU_WP2020_ERROR, LmuLtauModel, delta_a_mu, g_for_delta_a_mu,
+    width_leptons, width_neutrinos_per_flavour,
 };
 use darkscan::production::electron_brem::LEAD;
 use darkscan::production::muon_brem::{MuonBremMethod, sigma_between};
@@ -112,7 +119,11 @@ fn ww_flux_suppression_against_iww() {
 
 #[test]
 fn reach_identity_meta_and_scalings() {
-    let p = preset("na64mu-lmu-ltau-2022");
+    // The ideal detector (ε_sig = 1), so that the identity and the
+    // measured uncalibrated limit below read without the calibration.
+    let mut p = preset("na64mu-lmu-ltau-2022");
+    p.selection.signal_efficiency =
+        darkscan::experiment::missing_energy::SignalEfficiency::Constant(1.0);
     let masses = [0.002, 0.01, 0.1, 0.2, 0.25, 1.0];
     let r = reach(&p, &masses);
     assert_eq!(r.meta.coupling, "g_Z'");
@@ -173,4 +184,97 @@ fn dark_photon_preset_couples_with_eps_e() {
     let e = (4.0 * PI * darkscan::units::ALPHA_EM).sqrt();
     let r = lower_edge(&ra, 0) * e / lower_edge(&rz, 0);
     assert!((r - 1.0).abs() < 1e-3, "{r}");
+}
+
+/// NA64's 2022 NA64μ dark-photon limit (ε, α_D = 0.1, m_A′ = 3m_χ): rows of
+/// `Constraints_BC2_NA64mu-2022.csv` of `ESPP2026-PPG/Quasi-elastic-DM`
+/// (commit 0e58c6cf; the NA64 input to the European Strategy update), as
+/// (m_A′ [GeV], ε). The same file's y-plane twin (`Constraints_BC2_NA64mu2022.csv`,
+/// y vs m_χ) converts with α_D = 0.1015, hence α_D = 0.1.
+const NA64MU_2022_DARK_PHOTON: &[(f64, f64)] = &[
+    (0.001008, 0.0017300850034849284),
+    (0.0030051252121462047, 0.001745339329712331),
+    (0.010007032840624598, 0.0017415523211051355),
+    (0.01997835752067866, 0.0017481707679930713),
+    (0.04976175197372199, 0.0017290468219837262),
+    (0.09934593876323325, 0.0018362934272125387),
+    (0.20109888506154416, 0.0024581171009146565),
+    (0.3003013240794598, 0.003311035210936004),
+    (0.5008936710771533, 0.005470301455282933),
+    (0.6980197052671663, 0.008164460852719062),
+    (1.0, 0.013902499756533999),
+];
+
+/// darkscan/published ε for `na64mu-dark-photon-2022`, calibrated and not.
+///
+/// Calibrated (ε_sig = 0.0794, fitted at 0.0993 GeV, the sixth row), measured:
+/// 0.816, 0.809, 0.814, 0.820, 0.888, 1.000, 1.089, 1.100, 1.088, 1.067,
+/// 1.014 from 1 MeV to 1 GeV. Within 25 % from 10 MeV to 1 GeV — the range
+/// the issue asks of the NA64μ presets; the shape (darkscan's limit weakens
+/// by 1.35 less than NA64's from 10 MeV to 0.3 GeV) is what the test checks,
+/// as the normalisation is fitted. Below 20 MeV darkscan is 18–19 % strong.
+///
+/// Uncalibrated (ε_sig = 1, the ideal detector), pinned: 0.230, 0.228, 0.229,
+/// 0.231, 0.250, 0.282, 0.307, 0.310, 0.307, 0.301, 0.286 — the signal NA64
+/// would need at its limit is 11–19 times darkscan's ideal yield; an
+/// order-of-magnitude estimate from photon bremsstrahlung on a muon
+/// (40 X₀ × 0.63 photons above y = 0.5 per X₀ × (m_e/m_μ)², times a log
+/// ratio ≈ 1.5) gives ≈ 9×10⁻⁴ A′ per MOT at ε = 1, close to darkscan's
+/// 7.3×10⁻⁴, so the gap is not the cross section's size: it is NA64's
+/// efficiency (unknown here) and selection. Asserted: every calibrated ratio
+/// ± 0.04 and uncalibrated ± 0.01 of measured, the 25 % criterion at
+/// 10 MeV–1 GeV, and the fit point at 1 ± 0.005.
+#[test]
+fn dark_photon_against_na64mu_2022() {
+    let masses: Vec<f64> = NA64MU_2022_DARK_PHOTON.iter().map(|p| p.0).collect();
+    let cal = preset("na64mu-dark-photon-2022");
+    match cal.selection.signal_efficiency {
+        darkscan::experiment::missing_energy::SignalEfficiency::Constant(e) => {
+            assert!((e - 0.0794).abs() < 1e-12, "{e}");
+        }
+        ref other => panic!("expected the calibrated constant, got {other:?}"),
+    }
+    let mut ideal = cal.clone();
+    ideal.selection.signal_efficiency =
+        darkscan::experiment::missing_energy::SignalEfficiency::Constant(1.0);
+    let (rc, ri) = (reach(&cal, &masses), reach(&ideal, &masses));
+    let measured_cal = [
+        0.816, 0.809, 0.814, 0.820, 0.888, 1.000, 1.089, 1.100, 1.088, 1.067, 1.014,
+    ];
+    let measured_ideal = [
+        0.230, 0.228, 0.229, 0.231, 0.250, 0.282, 0.307, 0.310, 0.307, 0.301, 0.286,
+    ];
+    for (i, &(m, eps)) in NA64MU_2022_DARK_PHOTON.iter().enumerate() {
+        let (c, u) = (lower_edge(&rc, i) / eps, lower_edge(&ri, i) / eps);
+        println!(
+            "m_A' = {m:.4} GeV: published eps {eps:.4e}, ratio calibrated {c:.3}, ideal {u:.3}"
+        );
+        assert!((c - measured_cal[i]).abs() < 0.04, "{m}: {c}");
+        assert!((u - measured_ideal[i]).abs() < 0.01, "{m}: {u}");
+        if m >= 0.01 {
+            assert!((c - 1.0).abs() < 0.25, "{m}: {c}");
+        }
+    }
+    assert!((lower_edge(&rc, 5) / NA64MU_2022_DARK_PHOTON[5].1 - 1.0).abs() < 0.005);
+}
+
+/// The abstract of NA64μ PRL 132 (2024) 211803: the 2022 data "set new limits
+/// on part of the remaining (m_Z′, g_Z′) parameter space which could provide an
+/// explanation for the muon (g−2)_μ anomaly". With the calibrated efficiency,
+/// darkscan's Lμ−Lτ limit must lie below the upper 2σ edge of the (g−2)_μ band
+/// (Δa_μ = 2.49(48)×10⁻⁹, `DELTA_A_MU_WP2020`) somewhere, and above its lower
+/// edge (NA64μ did not exclude the whole band). Measured at 10 MeV: limit
+/// 4.29×10⁻⁴ between the band's edges 3.9×10⁻⁴ and 5.9×10⁻⁴ (g for
+/// Δa_μ − 2σ and + 2σ).
+#[test]
+fn calibrated_lmu_ltau_limit_cuts_into_the_g2_band() {
+    let p = preset("na64mu-lmu-ltau-2022");
+    let r = reach(&p, &[0.01]);
+    let g = lower_edge(&r, 0);
+    let (da, sigma) = (DELTA_A_MU_WP2020, DELTA_A_MU_WP2020_ERROR);
+    let lo = g_for_delta_a_mu(0.01, da - 2.0 * sigma);
+    let hi = g_for_delta_a_mu(0.01, da + 2.0 * sigma);
+    println!("m_Z' = 10 MeV: limit {g:.3e}, (g-2) band {lo:.3e}..{hi:.3e}");
+    assert!(g > lo && g < hi, "{g} not inside {lo}..{hi}");
+    assert!((g / 4.29e-4 - 1.0).abs() < 0.02, "{g}");
 }
