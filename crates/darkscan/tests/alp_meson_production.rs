@@ -230,3 +230,80 @@ fn dump_sources_offer_b_parents_only_with_the_fermion_coupling() {
     assert!((w / (per_pot * br) - 1.0).abs() < 1e-12, "{w}");
     assert!((p.mass() - 0.5).abs() < 1e-9);
 }
+
+/// K_L → π⁰a and K⁺ → π⁺a against ALPaca (alp-aca/alp-aca v1.1.0, commit
+/// 3f982736, `branching_ratio('K+ -> alp pion+' | 'KL -> alp pion0', m_a,
+/// BC10()(g_Y = 1e-4, f_a = 1000) | BC11()(f_G, f_a), f_a)`, default RG
+/// integrator), run here on the same inputs.
+///
+/// ALPaca's BR at 0.05, 0.1, 0.2, 0.3 GeV: BC10 K⁺ 8.417, 8.071, 6.656,
+/// 3.977 ×10⁻¹²; K_L 6.051, 5.817, 4.849, 3.031 ×10⁻¹², i.e. K_L/K⁺ = 0.719,
+/// 0.721, 0.729, 0.762; BC11 K_L/K⁺ = 1.56×10⁻⁴, 1.44×10⁻⁴, 2.11×10⁻⁴,
+/// 2.51×10⁻⁴.
+///
+/// Measured (asserted ± 5 %):
+/// - **BC10, K_L/K⁺** (the CP-violating Im(V_ts*V_td) part against the
+///   whole K⁺ amplitude; normalisation-free): darkscan 0.814, 0.815, 0.819,
+///   0.853 — 1.12–1.13 × ALPaca's (darkscan's K⁺ keeps the N₈ chiral term,
+///   which interferes destructively, and neglects the 27-plet and isospin
+///   breaking that ALPaca includes). Within 15 %: asserted.
+/// - **BC10, absolute**: darkscan's BRs are 2.01, 2.04, 2.13, 2.29 (K⁺) and
+///   2.28, 2.30, 2.40, 2.56 (K_L) × ALPaca's — a **known disagreement** in
+///   the s → d coupling's normalisation. ALPaca runs the couplings from Λ =
+///   1 TeV to m_t with its RGEs before the one-loop W/top matching; its
+///   `integrator='leadinglog'` gives 7.63×10⁻¹² (K⁺, 50 MeV), darkscan's
+///   one-step formula (module docs; ALPINIST's) 1.69×10⁻¹¹: an amplitude
+///   ratio ≈ 1.5, as if ALPaca's finite part were ≈ −0.59 against
+///   darkscan's −0.01 next to ln(Λ/m_t) = 1.76. Not settled; B → K(*)a
+///   uses the same formula (not compared with ALPaca here).
+/// - **BC11, K_L/K⁺**: darkscan 2.1×10⁻⁵ (only the ε_K admixture of the
+///   CP-conserving chiral amplitude), ALPaca 7–11× more: it also keeps the
+///   s → d coupling the gluon coupling induces at two loops, which darkscan
+///   neglects (K_L → π⁰a stays < 3×10⁻⁴ of K⁺ → π⁺a either way).
+#[test]
+fn klong_and_kplus_against_alpaca() {
+    let masses = [0.05, 0.1, 0.2, 0.3];
+    let alpaca_kp = [8.417e-12, 8.071e-12, 6.656e-12, 3.977e-12];
+    let alpaca_kl = [6.051e-12, 5.817e-12, 4.849e-12, 3.031e-12];
+    let bc10 = AlpModel {
+        g_y: 1e-4,
+        ..AlpModel::default()
+    };
+    let bc11 = AlpModel {
+        inv_f_g: 1e-5,
+        ..AlpModel::default()
+    };
+    let br = |parent: i32, m: f64, model: &AlpModel| -> f64 {
+        alp_mesons::channels(parent, m, model)
+            .unwrap()
+            .iter()
+            .map(|c| c.branching_ratio)
+            .sum()
+    };
+    let measured_ratio = [0.814, 0.815, 0.819, 0.853];
+    let measured_kp = [2.01, 2.04, 2.13, 2.29];
+    let measured_kl = [2.28, 2.30, 2.40, 2.56];
+    for (i, &m) in masses.iter().enumerate() {
+        let (kp, kl) = (br(321, m, &bc10), br(130, m, &bc10));
+        let ratio = kl / kp;
+        let alpaca_ratio = alpaca_kl[i] / alpaca_kp[i];
+        println!(
+            "m_a = {m}: BC10 K+ {kp:.3e} ({:.2}x ALPaca), K_L {kl:.3e} ({:.2}x), K_L/K+ {ratio:.3} (ALPaca {alpaca_ratio:.3})",
+            kp / alpaca_kp[i],
+            kl / alpaca_kl[i]
+        );
+        assert!((ratio / alpaca_ratio - 1.0).abs() < 0.15, "{m}: {ratio}");
+        assert!(
+            (ratio / measured_ratio[i] - 1.0).abs() < 0.05,
+            "{m}: {ratio}"
+        );
+        assert!((kp / alpaca_kp[i] / measured_kp[i] - 1.0).abs() < 0.05);
+        assert!((kl / alpaca_kl[i] / measured_kl[i] - 1.0).abs() < 0.05);
+        // BC11: the ε_K admixture only, |ε_K|² τ_L/τ_+ × (phase space) ≈ 2×10⁻⁵.
+        let r11 = br(130, m, &bc11) / br(321, m, &bc11);
+        println!("m_a = {m}: BC11 K_L/K+ {r11:.3e}");
+        assert!(r11 > 1.9e-5 && r11 < 2.4e-5, "{m}: {r11}");
+    }
+    assert_eq!(alp_mesons::parent_pdg("K_L"), Some(130));
+    assert!(br(130, 0.4, &bc10) == 0.0);
+}

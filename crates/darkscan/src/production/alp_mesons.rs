@@ -63,9 +63,27 @@
 //! loop-induced g_sd from c_GG is ≈ 10⁻⁴ of it). Isospin breaking (≈ 1 %
 //! for the gluon term away from m_π) and the 27-plet are neglected.
 //!
+//! **K_L → π⁰a.** The K⁰ (ds̄) and K̄⁰ (sd̄) amplitudes of arXiv:2110.10698
+//! (Sec. 3; as implemented in ALPaca `alpaca/decays/mesons/invisible.py`,
+//! `ampK0topia`/`KLtopia`, read to check signs), with Δ = m_K⁰² − m_π⁰²:
+//!
+//! √2 A(K̄⁰) = C − (Δ/2) f₀(m_a²) g_ds,   √2 A(K⁰) = −C + (Δ/2) f₀(m_a²) g_sd,
+//!
+//! C = N₈ [(c_qq/f) Δ + 4 (c_GG/f) Δ (m_K⁰² − m_a²)/(4m_K⁰² − m_π⁰² − 3m_a²)]
+//! (the chiral term of K⁺ → π⁺a at the neutral masses), g_ds = g_sd*, and
+//! K_L = [(1 + ε)K⁰ + (1 − ε)K̄⁰]/√(2(1 + |ε|²)) with ε = ε_K ([`EPSILON_K`]):
+//!
+//! A(K_L) = i h Im(g_sd) + ε (h Re(g_sd) − C) + O(ε²),  h = (Δ/2) f₀(m_a²),
+//!
+//! Γ = |A(K_L)|² √λ/(16π m_K_L³). A pseudoscalar with π⁰ in an S wave is
+//! CP-even, K_L CP-odd: the decay is CP-violating. For BC10 it is direct
+//! CP violation through Im(V_ts*V_td) (as in K_L → π⁰νν̄), of the size of
+//! K⁺ → π⁺a's top loop; for BC11 (real N₈, no strong phase) only the ε_K
+//! term remains, a rate |ε_K|² ≈ 5×10⁻⁶ of the CP-conserving one.
+//!
 //! Not modelled: the gluon coupling's B → K a (two-loop matching), the
-//! photon coupling's and the lepton couplings' flavour-changing transitions,
-//! K_L → π⁰a. These channels are then simply absent.
+//! photon coupling's and the lepton couplings' flavour-changing transitions.
+//! These channels are then simply absent.
 
 use crate::kinematics::kallen;
 use crate::model::alp::AlpModel;
@@ -76,7 +94,7 @@ use crate::production::scalar::{
     width_to_pseudoscalar_and_spin0, width_to_vector_and_spin0,
 };
 use crate::production::source::ProductionChannel;
-use crate::units::{B_CHARGED, B_NEUTRAL, KAON_CHARGED, PION_CHARGED};
+use crate::units::{B_CHARGED, B_NEUTRAL, KAON_CHARGED, KAON_LONG, PION_CHARGED, PION_NEUTRAL};
 use std::f64::consts::PI;
 
 /// UV cut-off Λ (GeV) of the BC10 top-loop logarithm (PBC BC10 convention,
@@ -90,8 +108,12 @@ pub const M_W: f64 = 80.3692;
 /// (|N₈| = 1.53×10⁻⁷, arXiv:2110.10698; negative for g₈ > 0).
 pub const N8: f64 = -1.53e-7;
 
-/// The parents [`channels`] knows: K⁺ (321), B⁺ (521), B⁰ (511).
-pub const SUPPORTED_PARENTS: [i32; 3] = [321, 521, 511];
+/// The parents [`channels`] knows: K⁺ (321), K_L (130), B⁺ (521), B⁰ (511).
+pub const SUPPORTED_PARENTS: [i32; 4] = [321, 130, 521, 511];
+
+/// ε_K of K⁰–K̄⁰ mixing as (|ε|, φ_ε in degrees): |ε| = 2.228×10⁻³,
+/// φ_ε = 43.52° (PDG 2024, CP violation in K_L decays).
+pub const EPSILON_K: (f64, f64) = (2.228e-3, 43.52);
 
 /// δ_t = −¼ − (3/2)(1 − x_t + ln x_t)/(1 − x_t)², x_t = m_t²/m_W²: the
 /// finite part of the one-loop W/top matching (module docs).
@@ -151,12 +173,58 @@ pub fn width_kplus_pi_a(ma: f64, model: &AlpModel) -> f64 {
     (re * re + im * im) * sqrt_kallen(mk, mpi, ma) / (16.0 * PI * mk.powi(3))
 }
 
-/// PDG number of a parent given by name ("K+", "B+", "B0"; case
+/// The K_L → π⁰a amplitude (GeV, as (re, im)) of the module docs.
+#[must_use]
+pub fn amplitude_klong_pi0_a(ma: f64, model: &AlpModel) -> (f64, f64) {
+    let (mk, mpi) = (M_K0, PION_NEUTRAL.mass);
+    let (mk2, mpi2, ma2) = (mk * mk, mpi * mpi, ma * ma);
+    let delta = mk2 - mpi2;
+    let v = higgs_vev();
+    let chiral = N8
+        * (model.g_y / v * delta
+            + 4.0 * (0.5 * model.inv_f_g) * delta * (mk2 - ma2) / (4.0 * mk2 - mpi2 - 3.0 * ma2));
+    // g_sd ∝ V_ts* V_td = conj(λ), λ = V_td* V_ts (as for K⁺ → π⁺a).
+    let (lre, lim) = lambda_t_sd();
+    let g = model.g_y * bc10_fcnc_factor();
+    let h = 0.5 * delta * f0_k_pi(ma2);
+    let (gsd_re, gsd_im) = (g * lre, -g * lim);
+    // √2 A(K⁰) = −C + h g_sd, √2 A(K̄⁰) = C − h g_sd*.
+    let s = std::f64::consts::FRAC_1_SQRT_2;
+    let a_k0 = ((-chiral + h * gsd_re) * s, h * gsd_im * s);
+    let a_k0bar = ((chiral - h * gsd_re) * s, h * gsd_im * s);
+    let (eps, phi) = (EPSILON_K.0, EPSILON_K.1.to_radians());
+    let (er, ei) = (eps * phi.cos(), eps * phi.sin());
+    // (1 + ε) A(K⁰) + (1 − ε) A(K̄⁰), normalised by √(2(1 + |ε|²)).
+    let plus = (
+        (1.0 + er) * a_k0.0 - ei * a_k0.1,
+        (1.0 + er) * a_k0.1 + ei * a_k0.0,
+    );
+    let minus = (
+        (1.0 - er) * a_k0bar.0 + ei * a_k0bar.1,
+        (1.0 - er) * a_k0bar.1 - ei * a_k0bar.0,
+    );
+    let norm = (2.0 * (1.0 + eps * eps)).sqrt();
+    ((plus.0 + minus.0) / norm, (plus.1 + minus.1) / norm)
+}
+
+/// Γ(K_L → π⁰a) in GeV at the model's couplings.
+#[must_use]
+pub fn width_klong_pi0_a(ma: f64, model: &AlpModel) -> f64 {
+    let (mk, mpi) = (KAON_LONG.mass, PION_NEUTRAL.mass);
+    if !(ma >= 0.0 && ma < mk - mpi) {
+        return 0.0;
+    }
+    let (re, im) = amplitude_klong_pi0_a(ma, model);
+    (re * re + im * im) * sqrt_kallen(mk, mpi, ma) / (16.0 * PI * mk.powi(3))
+}
+
+/// PDG number of a parent given by name ("K+", "K_L", "B+", "B0"; case
 /// insensitive) or number.
 #[must_use]
 pub fn parent_pdg(name: &str) -> Option<i32> {
     match name.trim().to_ascii_lowercase().as_str() {
         "k+" | "kplus" | "321" => Some(321),
+        "k_l" | "kl" | "k_l0" | "130" => Some(130),
         "b+" | "bplus" | "521" => Some(521),
         "b0" | "511" => Some(511),
         _ => None,
@@ -212,6 +280,12 @@ pub fn channels(
             width_kplus_pi_a(mass, model),
             KAON_CHARGED.width(),
             d(211),
+        ),
+        130 => push(
+            "K_L -> pi0 a",
+            width_klong_pi0_a(mass, model),
+            KAON_LONG.width(),
+            d(111),
         ),
         521 => {
             let mb = B_CHARGED.mass;
@@ -282,8 +356,8 @@ mod tests {
         assert_eq!(channels(321, 0.2, &m).unwrap().len(), 1);
         assert!(channels(321, 0.4, &m).unwrap().is_empty());
         assert!(matches!(
-            channels(130, 0.1, &m),
-            Err(ModelError::UnknownParent(130))
+            channels(310, 0.1, &m),
+            Err(ModelError::UnknownParent(310))
         ));
         assert!(channels(321, f64::NAN, &m).is_err());
         assert!(channels(321, 0.1, &AlpModel::default()).is_err());

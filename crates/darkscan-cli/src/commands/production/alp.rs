@@ -8,7 +8,7 @@ use darkscan::production::alp_mesons::{channels, parent_pdg};
 /// ALP production branching ratios in meson decays.
 #[derive(Args)]
 pub struct Opts {
-    /// Parent meson: K+, B+ or B0.
+    /// Parent meson: K+, K_L, B+ or B0.
     #[arg(long)]
     parent: String,
     /// ALP mass in GeV.
@@ -30,7 +30,7 @@ impl Opts {
     pub fn run(&self) -> Result<()> {
         let Some(pdg) = parent_pdg(&self.parent) else {
             bail!(
-                "invalid --parent value '{}': expected one of K+, B+, B0",
+                "invalid --parent value '{}': expected one of K+, K_L, B+, B0",
                 self.parent
             );
         };
