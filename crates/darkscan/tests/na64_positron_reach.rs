@@ -214,15 +214,27 @@ fn published_positron_limits_within_30_percent() {
     assert!(bad.is_empty(), "outside 30 % in eps at {bad:?}");
 }
 
-/// Known disagreement, asserted as measured (each ε ratio within ±10 % of
-/// the value in [`PUBLISHED_KNOWN_DEVIATION`]): darkscan's limit is strongest
-/// at the primary positron's resonance, 0.32 GeV, where the published curve
-/// shows no peak and rises steeply (6.2×10⁻⁴ at 0.3126, 9.3×10⁻⁴ at
-/// 0.3201 GeV); above it (the Breit–Wigner's tail fed by the primary)
-/// darkscan is 1.7–1.9× stronger in ε. Cause not settled; a candidate is the
-/// trigger/preshower requirement of NA64 (an event whose primary annihilates
-/// before showering leaves almost no energy in the preshower), which darkscan
-/// does not model.
+/// Known disagreement of the shipped preset, asserted as measured (each ε
+/// ratio within ±10 % of the value in [`PUBLISHED_KNOWN_DEVIATION`]):
+/// darkscan's limit is strongest at the primary positron's resonance,
+/// 0.32 GeV, where the published curve shows no peak and rises steeply
+/// (6.2×10⁻⁴ at 0.3126, 9.3×10⁻⁴ at 0.3201 GeV); above it (the
+/// Breit–Wigner's tail fed by the primary) darkscan is 1.7–1.9× stronger in
+/// ε.
+///
+/// Cause (measured, [`preshower_requirement_removes_the_primary_peak`]): the
+/// primary positron annihilating before it has deposited energy in the
+/// preshower — an event NA64's preshower requirement rejects, since after
+/// e⁺e⁻ → A′ nothing is left to shower. With `[selection] preshower_x0 =
+/// 4.0, preshower_energy_min_gev = 0.5` the ε ratios at 0.2986, 0.3092,
+/// 0.3126, 0.3201, 0.3565, 0.4015 GeV go from 0.80, 0.68, 0.57, 0.34, 0.60,
+/// 0.53 to 0.87, 0.93, 0.97, 1.12, 0.99, 0.76. Not the cause: the beam
+/// energy spread (σ_E/E = 1 %, 2 %, five-point Gauss–Hermite average of the
+/// yield over the beam energy: 0.341 → 0.349, 0.366 at 0.3201 GeV, ≤ 1 %
+/// elsewhere) and the ECAL resolution (10 %/√E ⊕ 2 % or 20 %/√E ⊕ 4 %:
+/// ≤ 0.5 % in ε; the primary's annihilation deposits 0–3 GeV, far from the
+/// 50 GeV cut). The preset keeps the requirement off because NA64's
+/// preshower threshold for this run was not found.
 #[test]
 fn published_positron_limits_at_the_primary_resonance_known_deviation() {
     let masses: Vec<f64> = PUBLISHED_KNOWN_DEVIATION.iter().map(|p| p.0).collect();
@@ -234,5 +246,100 @@ fn published_positron_limits_at_the_primary_resonance_known_deviation() {
             r > measured / 1.1 && r < measured * 1.1,
             "m = {m}: eps ratio {r:.3}, measured {measured}"
         );
+    }
+}
+
+/// Preshower requirement assumed for the test below: the first 4 X₀ of the
+/// ECAL (NA64's preshower, PRD 97 (2018) 072002) and E_PS > 0.5 GeV. The
+/// threshold is an **assumption** (NA64's value for this run was not
+/// reachable); with the mean-profile model of `production::preshower` the
+/// agreement needs E_PS,min ≈ 0.4–0.5 GeV (0.3 GeV: ε ratio 0.69 at
+/// 0.4015 GeV; 1 GeV: 2.4–2.8 at 0.309–0.32 GeV, the primary then vetoed
+/// almost entirely). The profile slope b = 0.4 or 0.6 instead of 0.5 moves
+/// the ratios of the test below by at most 6 % (measured).
+const ASSUMED_PRESHOWER: &str = "preshower_x0 = 4.0\npreshower_energy_min_gev = 0.5\n";
+
+/// The preset with [`ASSUMED_PRESHOWER`].
+fn with_preshower() -> darkscan::experiment::preset::Preset {
+    let text = preset::text(NAME).unwrap().replace(
+        "[selection]\n",
+        &format!("[selection]\n{ASSUMED_PRESHOWER}"),
+    );
+    preset::parse(&text, "with-preshower").unwrap()
+}
+
+/// With a preshower requirement (annihilation of the primary positron
+/// counted only once the event has deposited E_PS > 0.5 GeV in the first
+/// 4 X₀; `production::preshower`) every published point, those of
+/// [`PUBLISHED_WITHIN_30`] and of [`PUBLISHED_KNOWN_DEVIATION`], is within
+/// 30 % in ε (the tolerance of
+/// [`published_positron_limits_within_30_percent`]). Measured ε ratios:
+/// 0.916, 0.899, 0.922, 0.963, 0.892, 0.897, 0.893, 0.888, 0.869 at the
+/// first nine; 0.926, 0.968, 0.990, 0.764 at 0.3092, 0.3126, 0.3565,
+/// 0.4015 GeV; at 0.3164, 0.3201, 0.3266 GeV (not asserted) 1.13, 1.12, 1.22.
+#[test]
+fn preshower_requirement_removes_the_primary_peak() {
+    let p = with_preshower();
+    assert!(p.selection.preshower().is_some());
+    let points: Vec<(f64, f64)> = PUBLISHED_WITHIN_30
+        .iter()
+        .copied()
+        .chain(PUBLISHED_KNOWN_DEVIATION.iter().map(|&(m, e, _)| (m, e)))
+        .collect();
+    let opts = ReachOptions {
+        masses: Some(points.iter().map(|p| p.0).collect()),
+        alpha_d: Some(ALPHA_D_OF_THE_CURVE),
+        ..ReachOptions::default()
+    };
+    let r = run_missing_energy(NAME, &p, &opts, &|_| {}).unwrap();
+    let mut bad = Vec::new();
+    for ((m, pubd), l) in points.iter().zip(&r.limits) {
+        let e = l.excluded[0].0;
+        let r = e / pubd;
+        println!("m = {m:.4} GeV  darkscan {e:.3e}  published {pubd:.3e}  eps ratio {r:.3}");
+        if !(0.7 < r && r < 1.3) {
+            bad.push(*m);
+        }
+    }
+    assert!(bad.is_empty(), "outside 30 % in eps at {bad:?}");
+}
+
+/// The preshower keys: off in every shipped preset (their outputs do not
+/// change), given together, checked when loaded (one-line errors naming
+/// the key).
+#[test]
+fn preshower_keys() {
+    let mut checked = Vec::new();
+    for name in preset::names() {
+        if let Ok(p) = preset::load(name) {
+            assert!(p.selection.preshower().is_none(), "{name}");
+            checked.push(name);
+        }
+    }
+    println!("without a preshower requirement: {checked:?}");
+    assert!(checked.contains(&NAME) && checked.contains(&"na64e-invisible"));
+    let r = with_preshower().selection.preshower().unwrap();
+    assert_eq!((r.depth_x0, r.energy_min), (4.0, 0.5));
+    let base = preset::text(NAME).unwrap();
+    for (extra, key) in [
+        ("preshower_x0 = 4.0\n", "selection.preshower_energy_min_gev"),
+        ("preshower_energy_min_gev = 0.5\n", "selection.preshower_x0"),
+        (
+            "preshower_x0 = 0.0\npreshower_energy_min_gev = 0.5\n",
+            "selection.preshower_x0",
+        ),
+        (
+            "preshower_x0 = 41.0\npreshower_energy_min_gev = 0.5\n",
+            "selection.preshower_x0",
+        ),
+        (
+            "preshower_x0 = 4.0\npreshower_energy_min_gev = -1.0\n",
+            "selection.preshower_x0",
+        ),
+    ] {
+        let text = base.replace("[selection]\n", &format!("[selection]\n{extra}"));
+        let err = preset::parse(&text, "x").unwrap_err().to_string();
+        assert!(err.contains(key), "{extra}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
     }
 }

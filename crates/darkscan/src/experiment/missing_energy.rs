@@ -29,7 +29,8 @@ use crate::production::annihilation::{
     EcalResolution, EnergyCut, Resonance, na64_ecal_electrons_per_x0_cm2, yield_per_primary,
 };
 use crate::production::electron_brem::{BremMethod, Nucleus, sigma_above};
-use crate::production::shower::{ShowerConfig, TrackLengths, simulate};
+use crate::production::preshower::PreshowerRequirement;
+use crate::production::shower::{ShowerConfig, TrackLengths, simulate, simulate_with_photons};
 use crate::units::HBARC2_GEV2_CM2;
 use serde::Deserialize;
 
@@ -158,6 +159,37 @@ impl MissingEnergySetup {
     /// [`Self::yield_per_eot`] sums the same bins above the cut.
     #[must_use]
     pub fn track_lengths_down_to(&self, e_low: f64) -> TrackLengths {
+        simulate(&self.shower_config_down_to(e_low))
+    }
+
+    /// As [`Self::track_lengths_down_to`], with the preshower requirement
+    /// `preshower` applied to resonant annihilation of the primary positron
+    /// ([`crate::production::preshower`]): returns the track lengths (for
+    /// bremsstrahlung, identical to [`Self::track_lengths_down_to`]'s) and
+    /// the same with the primary positron's track before the requirement is
+    /// met removed from `positron` (for [`Self::annihilation_yield_per_eot`]).
+    #[must_use]
+    pub fn track_lengths_with_preshower(
+        &self,
+        e_low: f64,
+        preshower: PreshowerRequirement,
+    ) -> (TrackLengths, TrackLengths) {
+        let mut c = self.shower_config_down_to(e_low);
+        c.preshower = Some(preshower);
+        let t = simulate_with_photons(&c);
+        let mut ann = t.tracks.clone();
+        for (p, v) in ann
+            .positron
+            .iter_mut()
+            .zip(&t.primary_positron_before_preshower)
+        {
+            *p = (*p - v).max(0.0);
+        }
+        (t.tracks, ann)
+    }
+
+    /// The shower configuration of [`Self::track_lengths_down_to`].
+    fn shower_config_down_to(&self, e_low: f64) -> ShowerConfig {
         let cut = self.min_aprime_energy();
         let mut c = ShowerConfig::new(self.beam_energy, cut);
         if e_low.is_finite() && e_low > 0.0 && e_low < cut {
@@ -172,7 +204,7 @@ impl MissingEnergySetup {
         c.depth_x0 = self.thickness_x0;
         c.n_events = self.shower_events;
         c.seed = self.seed;
-        simulate(&c)
+        c
     }
 
     /// Target electrons per cm² per X₀ for annihilation: the NA64 shashlik

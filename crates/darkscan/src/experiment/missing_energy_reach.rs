@@ -61,15 +61,18 @@ pub fn run_missing_energy(
     let setup = setup_of(preset)?;
     let resolution = preset.selection.ecal_resolution();
     let annihilation = preset.model.annihilation;
-    let tracks = if annihilation {
-        setup.track_lengths_down_to(resolution.lowest_relevant_energy(
-            beam,
-            setup.ecal_energy_max,
-            5.0,
-        ))
-    } else {
-        setup.track_lengths()
+    let e_low = resolution.lowest_relevant_energy(beam, setup.ecal_energy_max, 5.0);
+    // With a preshower requirement the annihilation uses its own positron
+    // track lengths (the primary's before the requirement is met removed).
+    let (tracks, ann_tracks) = match (annihilation, preset.selection.preshower()) {
+        (true, Some(ps)) => {
+            let (t, a) = setup.track_lengths_with_preshower(e_low, ps);
+            (t, Some(a))
+        }
+        (true, None) => (setup.track_lengths_down_to(e_low), None),
+        (false, _) => (setup.track_lengths(), None),
     };
+    let ann_tracks = ann_tracks.as_ref().unwrap_or(&tracks);
     let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![n_ul; masses.len()];
     let cache = open_resume_for(opts, "missing-energy", preset)?;
@@ -80,7 +83,7 @@ pub fn run_missing_energy(
         |_, m| {
             let y1 = setup.yield_per_eot(&tracks, m);
             let y_ann = if annihilation {
-                setup.annihilation_yield_per_eot(&tracks, m, alpha_d, m / ratio, resolution)
+                setup.annihilation_yield_per_eot(ann_tracks, m, alpha_d, m / ratio, resolution)
             } else {
                 0.0
             };

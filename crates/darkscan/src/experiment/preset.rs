@@ -12,6 +12,7 @@ use crate::experiment::material::{self, Material};
 pub use crate::experiment::missing_energy::{EfficiencyTable, SignalEfficiency};
 use crate::production::annihilation::EcalResolution;
 use crate::production::electron_brem::BremMethod;
+use crate::production::preshower::PreshowerRequirement;
 use crate::stats::LimitMethod;
 use serde::Deserialize;
 
@@ -117,9 +118,31 @@ pub struct Selection {
     /// Constant term b of that resolution (0 by default).
     #[serde(default)]
     pub ecal_resolution_constant: f64,
+    /// Preshower depth X_PS in X₀ of a minimum-preshower-energy requirement
+    /// on resonant annihilation of the primary positron
+    /// ([`crate::production::preshower`]); given together with
+    /// `preshower_energy_min_gev`. Absent (default): no requirement.
+    #[serde(default)]
+    pub preshower_x0: Option<f64>,
+    /// Minimum energy E_PS,min (GeV) in the first `preshower_x0` X₀.
+    #[serde(default)]
+    pub preshower_energy_min_gev: Option<f64>,
 }
 
 impl Selection {
+    /// The preshower requirement, if both of its keys are given (checked
+    /// when the preset is loaded).
+    #[must_use]
+    pub fn preshower(&self) -> Option<PreshowerRequirement> {
+        match (self.preshower_x0, self.preshower_energy_min_gev) {
+            (Some(depth_x0), Some(energy_min)) => Some(PreshowerRequirement {
+                depth_x0,
+                energy_min,
+            }),
+            _ => None,
+        }
+    }
+
     /// The calorimeter resolution that smears the missing-energy cut.
     #[must_use]
     pub fn ecal_resolution(&self) -> EcalResolution {
@@ -330,6 +353,44 @@ impl Preset {
         ] {
             if !(v.is_finite() && (0.0..1.0).contains(&v)) {
                 return Err(bad(key, v.to_string(), "must lie in [0, 1)"));
+            }
+        }
+        match (
+            self.selection.preshower_x0,
+            self.selection.preshower_energy_min_gev,
+        ) {
+            (None, None) => {}
+            (Some(x0), Some(e)) => {
+                if let Err(why) = (PreshowerRequirement {
+                    depth_x0: x0,
+                    energy_min: e,
+                })
+                .validate()
+                {
+                    return Err(bad(
+                        "selection.preshower_x0",
+                        format!("{x0}, {e} GeV"),
+                        &why,
+                    ));
+                }
+                if x0 > self.target.thickness_x0 || e >= self.beam.energy_gev {
+                    return Err(bad(
+                        "selection.preshower_x0",
+                        format!("{x0}, {e} GeV"),
+                        "the preshower must lie inside the target and need less than the beam energy",
+                    ));
+                }
+            }
+            (x0, _) => {
+                return Err(bad(
+                    if x0.is_some() {
+                        "selection.preshower_energy_min_gev"
+                    } else {
+                        "selection.preshower_x0"
+                    },
+                    "(missing)".into(),
+                    "preshower_x0 and preshower_energy_min_gev go together",
+                ));
             }
         }
         if self.selection.ecal_energy_max_gev >= self.beam.energy_gev {

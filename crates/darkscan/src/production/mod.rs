@@ -9,6 +9,7 @@ pub mod heavy_flavour;
 pub mod hnl;
 pub mod meson_decay;
 pub mod muon_brem;
+pub mod preshower;
 pub mod primakoff;
 pub mod proton_brem;
 pub mod scalar;

@@ -60,6 +60,7 @@
 //! added in chunk order, so the result is bit-identical for any thread count.
 
 use crate::numeric::rng::Rng;
+use crate::production::preshower::{PreshowerRequirement, photon_fraction_before};
 use rayon::prelude::*;
 
 /// Critical energy of lead for electrons, 7.43 MeV, in GeV (PDG "Atomic and
@@ -127,6 +128,11 @@ pub struct ShowerConfig {
     pub n_bins: usize,
     /// Master seed.
     pub seed: u64,
+    /// A preshower requirement on the event: the primary positron's track
+    /// length before it is met is also tallied apart
+    /// ([`ShowerTallies::primary_positron_before_preshower`]). `None` (the
+    /// default) tallies nothing more and draws no random numbers either way.
+    pub preshower: Option<PreshowerRequirement>,
 }
 
 impl ShowerConfig {
@@ -146,6 +152,7 @@ impl ShowerConfig {
             n_events: 100_000,
             n_bins: 200,
             seed: 1,
+            preshower: None,
         }
     }
 
@@ -171,6 +178,12 @@ impl ShowerConfig {
         ok(self.depth_x0 > 0.0, "depth_x0 must be > 0");
         ok(self.y_min > 0.0 && self.y_min < 1.0, "need 0 < y_min < 1");
         ok(self.n_bins > 0, "n_bins must be > 0");
+        if let Some(r) = self.preshower {
+            ok(
+                r.validate().is_ok(),
+                "preshower depth must be > 0, energy >= 0",
+            );
+        }
     }
 }
 
@@ -273,6 +286,12 @@ pub struct ShowerTallies {
     /// bin; n X₀ σ(k) T_γ(k) is then the number of photon-initiated
     /// reactions of cross section σ per primary.
     pub photon: Vec<f64>,
+    /// Track length per primary (X₀) of the primary positron while the
+    /// event has not yet met `config.preshower`
+    /// ([`crate::production::preshower`]): a resonant annihilation there
+    /// leaves too little energy in the preshower. Included in
+    /// `tracks.positron`; all zero without a requirement or for an e⁻ beam.
+    pub primary_positron_before_preshower: Vec<f64>,
 }
 
 impl ShowerTallies {
@@ -313,6 +332,7 @@ pub fn simulate_with_photons(config: &ShowerConfig) -> ShowerTallies {
     let mut electron = vec![0.0; n_bins];
     let mut positron = vec![0.0; n_bins];
     let mut photon = vec![0.0; n_bins];
+    let mut vetoed = vec![0.0; n_bins];
     let mut first = 0;
     while first < n_chunks {
         let last = (first + CHUNKS_PER_BATCH).min(n_chunks);
@@ -334,6 +354,9 @@ pub fn simulate_with_photons(config: &ShowerConfig) -> ShowerTallies {
             for (t, x) in photon.iter_mut().zip(&h.photon) {
                 *t += x;
             }
+            for (t, x) in vetoed.iter_mut().zip(&h.vetoed) {
+                *t += x;
+            }
         }
         first = last;
     }
@@ -343,6 +366,7 @@ pub fn simulate_with_photons(config: &ShowerConfig) -> ShowerTallies {
             .iter_mut()
             .chain(positron.iter_mut())
             .chain(photon.iter_mut())
+            .chain(vetoed.iter_mut())
             .for_each(|x| *x *= norm);
     }
     ShowerTallies {
@@ -353,6 +377,7 @@ pub fn simulate_with_photons(config: &ShowerConfig) -> ShowerTallies {
             n_events: config.n_events,
         },
         photon,
+        primary_positron_before_preshower: vetoed,
     }
 }
 
@@ -361,6 +386,8 @@ struct Histograms {
     electron: Vec<f64>,
     positron: Vec<f64>,
     photon: Vec<f64>,
+    /// The primary positron before the preshower requirement is met.
+    vetoed: Vec<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -377,6 +404,8 @@ struct Particle {
     energy: f64,
     /// X₀.
     depth: f64,
+    /// The beam particle itself.
+    primary: bool,
 }
 
 /// Precomputed rates and binning.
@@ -387,6 +416,7 @@ struct Model {
     e_cut: f64,
     critical_energy: f64,
     depth_x0: f64,
+    preshower: Option<PreshowerRequirement>,
     /// ln y_min.
     ln_y_min: f64,
     /// Discrete brems rate λ_b per X₀ (y ≥ y_min).
@@ -420,6 +450,7 @@ impl Model {
             e_cut: c.e_cut,
             critical_energy: c.critical_energy,
             depth_x0: c.depth_x0,
+            preshower: c.preshower,
             ln_y_min: y.ln(),
             brem_rate: brem_rate_above(y),
             soft_loss_rate: soft_loss_rate(y),
@@ -435,6 +466,7 @@ impl Model {
             electron: vec![0.0; n],
             positron: vec![0.0; n],
             photon: vec![0.0; n],
+            vetoed: vec![0.0; n],
         };
         let mut stack = Vec::with_capacity(64);
         for _ in 0..n_events {
@@ -442,12 +474,21 @@ impl Model {
                 kind: self.primary,
                 energy: self.beam_energy,
                 depth: 0.0,
+                primary: true,
             });
             while let Some(p) = stack.pop() {
                 match p.kind {
                     Kind::Photon => self.photon(p, &mut rng, &mut stack, &mut h.photon),
-                    Kind::Electron => self.charged(p, &mut rng, &mut stack, &mut h.electron),
-                    Kind::Positron => self.charged(p, &mut rng, &mut stack, &mut h.positron),
+                    Kind::Electron => {
+                        self.charged(p, &mut rng, &mut stack, &mut h.electron, None);
+                    }
+                    Kind::Positron => self.charged(
+                        p,
+                        &mut rng,
+                        &mut stack,
+                        &mut h.positron,
+                        Some(&mut h.vetoed),
+                    ),
                 }
             }
         }
@@ -474,20 +515,48 @@ impl Model {
                     kind,
                     energy,
                     depth,
+                    primary: false,
                 });
             }
         }
     }
 
     /// Tracks one e± until it falls below `e_cut` or leaves the target,
-    /// histogramming its track length and pushing its photons.
-    fn charged(&self, p: Particle, rng: &mut Rng, stack: &mut Vec<Particle>, hist: &mut [f64]) {
+    /// histogramming its track length and pushing its photons. For the
+    /// primary positron under a preshower requirement, its track before the
+    /// requirement is met is also added to `vetoed` (see
+    /// [`crate::production::preshower`]; the check draws no random numbers).
+    fn charged(
+        &self,
+        p: Particle,
+        rng: &mut Rng,
+        stack: &mut Vec<Particle>,
+        hist: &mut [f64],
+        vetoed: Option<&mut [f64]>,
+    ) {
         let (mut energy, mut depth) = (p.energy, p.depth);
         let mut bin = self.bin_of(energy);
+        // (requirement, histogram, energy in the preshower so far).
+        let mut ps = match (self.preshower, vetoed) {
+            (Some(r), Some(v)) if p.primary && p.kind == Kind::Positron => Some((r, v, 0.0)),
+            _ => None,
+        };
         loop {
             let to_brem = rng.exponential() / self.brem_rate;
             let to_exit = self.depth_x0 - depth;
-            let e_end = self.energy_after(energy, to_brem.min(to_exit));
+            let step = to_brem.min(to_exit);
+            let e_end = self.energy_after(energy, step);
+            if let Some((r, v, e_ps)) = ps.as_mut() {
+                if *e_ps < r.energy_min {
+                    let mut b = bin;
+                    self.deposit(v, &mut b, energy, e_end.max(self.e_cut));
+                }
+                // Continuous loss inside the preshower, deposited locally.
+                let inside = (r.depth_x0 - depth).clamp(0.0, step);
+                if inside > 0.0 {
+                    *e_ps += energy - self.energy_after(energy, inside);
+                }
+            }
             if e_end <= self.e_cut {
                 // Continuous loss reaches the cutoff first.
                 self.deposit(hist, &mut bin, energy, self.e_cut);
@@ -500,11 +569,15 @@ impl Model {
             depth += to_brem;
             let k = sample_brem_fraction(self.ln_y_min, rng) * e_end;
             energy = e_end - k;
+            if let Some((r, _, e_ps)) = ps.as_mut().filter(|(r, _, e)| *e < r.energy_min) {
+                *e_ps += k * photon_fraction_before(k, self.critical_energy, depth, r.depth_x0);
+            }
             if k >= self.e_cut {
                 stack.push(Particle {
                     kind: Kind::Photon,
                     energy: k,
                     depth,
+                    primary: false,
                 });
             }
             if energy < self.e_cut {
@@ -669,6 +742,63 @@ mod tests {
         assert_eq!(bin, m.bin_of(1.5));
         let sum: f64 = h.iter().sum();
         assert!((sum / m.path(80.0, 1.5) - 1.0).abs() < 1e-12);
+    }
+
+    /// The preshower tally of the primary positron (see
+    /// [`crate::production::preshower`]). With an infinitesimal threshold
+    /// the requirement is met by the first continuous-loss segment's
+    /// deposit, so the tally is the primary's path to its first discrete
+    /// photon: an exponential of mean 1/λ_b(y_min) X₀ (λ_b =
+    /// [`brem_rate_above`] = 11.45 per X₀ at y_min = 1e-4), checked within
+    /// 3 % (20 000 events: 0.7 % statistical). The e± track lengths do not
+    /// change (the tally draws no random numbers), a higher threshold vetoes
+    /// more, and an e⁻ beam or no requirement vetoes nothing.
+    #[test]
+    fn preshower_tally_of_the_primary_positron() {
+        let mut c = ShowerConfig::new(100.0, 45.0);
+        c.primary_is_positron = true;
+        c.n_events = 20_000;
+        let plain = simulate_with_photons(&c);
+        assert!(
+            plain
+                .primary_positron_before_preshower
+                .iter()
+                .all(|&x| x == 0.0)
+        );
+        let with = |e_min: f64, positron: bool| {
+            let mut c = c.clone();
+            c.primary_is_positron = positron;
+            c.preshower = Some(PreshowerRequirement {
+                depth_x0: 4.0,
+                energy_min: e_min,
+            });
+            simulate_with_photons(&c)
+        };
+        let tiny = with(1e-12, true);
+        assert_eq!(tiny.tracks, plain.tracks);
+        let first: f64 = tiny.primary_positron_before_preshower.iter().sum();
+        let expected = 1.0 / brem_rate_above(c.y_min);
+        assert!(
+            (first / expected - 1.0).abs() < 0.03,
+            "{first} vs {expected}"
+        );
+        let mut last = first;
+        for e_min in [0.3, 0.5, 1.0] {
+            let t = with(e_min, true);
+            assert_eq!(t.tracks, plain.tracks);
+            let v = &t.primary_positron_before_preshower;
+            assert!(v.iter().zip(&t.tracks.positron).all(|(a, b)| a <= b));
+            let sum: f64 = v.iter().sum();
+            assert!(sum > last, "{e_min}: {sum} <= {last}");
+            last = sum;
+        }
+        let electron = with(1.0, false);
+        assert!(
+            electron
+                .primary_positron_before_preshower
+                .iter()
+                .all(|&x| x == 0.0)
+        );
     }
 
     #[test]
