@@ -216,3 +216,42 @@ fn generator_smoke_test() {
     let beauty = t.per_unit_sum(Source::Beauty);
     assert!(beauty > 1.8 && beauty < 2.1, "beauty {beauty}");
 }
+
+/// The charm normalisation against a measurement at the NA62 beam energy:
+/// NA27 (LEBC-EHS), pp at √s = 27.4 GeV (400 GeV/c), inclusive
+/// σ(D/D̄) = σ(D⁰ + D̄⁰ + D⁺ + D⁻) = 30.2 ± 3.3 μb — the collaboration's
+/// abstract as stored by HEPData ("We have measured the inclusive production
+/// properties of D and D̄ mesons produced from pp interactions at
+/// √s = 27.4 GeV … σ(D/D̄) is (30.2 ± 3.3) μb"); it equals the two NA27
+/// numbers quoted for Z. Phys. C 40 (1988) 321, 18.3 ± 2.5 (D⁰ + D̄⁰) plus
+/// 11.9 ± 1.5 μb (D±).
+///
+/// darkscan's σ(D) per nucleon = σ_cc̄/A (18.1 μb, SHiP's value from
+/// Lourenço & Wöhri, still a secondary quote) × the table's D⁰ + D̄⁰ + D⁺ +
+/// D⁻ per cc̄ pair (Pythia 8 Monash, 1.636). Open charm scales as A¹, so
+/// per nucleon in copper is per pp collision up to the pn/pp difference
+/// (the table mixes pp and pn with copper's weights; not separated here).
+/// Measured: 29.6 μb, 0.98 of NA27's. Asserted: within NA27's 1σ (3.3 μb,
+/// 11 %) — a check of σ_cc̄ × the charm fragmentation into D mesons, not of
+/// σ_cc̄ alone. Separately (not asserted: only secondary quotes): D⁰ + D̄⁰
+/// 19.4 vs 18.3 ± 2.5 μb, D± 10.2 vs 11.9 ± 1.5 μb. The beauty cross section
+/// (1.71 nb) has no measurement at 400 GeV/c to compare with (E789 at 800
+/// and HERA-B at 920 GeV need an energy extrapolation): still unverified.
+#[test]
+fn charm_normalisation_against_na27() {
+    let d_per_pair: f64 = [
+        HeavyHadron::D0,
+        HeavyHadron::D0Bar,
+        HeavyHadron::DPlus,
+        HeavyHadron::DMinus,
+    ]
+    .iter()
+    .map(|&h| per_unit(h))
+    .sum();
+    let sigma_d_ub = table().sigma_per_nucleon_mb(Source::Charm) * 1e3 * d_per_pair;
+    println!(
+        "D per cc pair {d_per_pair:.4}; sigma(D+Dbar) per nucleon {sigma_d_ub:.2} ub vs NA27 30.2 +- 3.3 ub"
+    );
+    assert!((sigma_d_ub - 30.2).abs() < 3.3, "{sigma_d_ub}");
+    assert!((sigma_d_ub / 29.6 - 1.0).abs() < 0.01, "{sigma_d_ub}");
+}
