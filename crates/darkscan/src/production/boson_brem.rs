@@ -1,0 +1,264 @@
+//! Bremsstrahlung of a scalar (S), pseudoscalar (P), vector (V) or axial
+//! vector (A) boson X coupled only to the electron, e Z → e Z X, in the
+//! improved Weizsäcker–Williams (IWW) approximation with the same effective
+//! photon flux χ as the dark photon ([`crate::production::electron_brem::chi`],
+//! BEST = Bjorken, Essig, Schuster, Toro, PRD 80 (2009) 075018, App. A).
+//!
+//! Couplings (the four cases of NA64, PRL 126 (2021) 211802,
+//! arXiv:2102.01885, and of [`crate::model::electron_g2::BosonType`]):
+//! g ē e S, g ē iγ⁵ e P, g ē γ^μ e V_μ, g ē γ^μ γ⁵ e A_μ, written g = ε e so
+//! that the cross sections below are at ε = 1 and scale as ε², like the dark
+//! photon's.
+//!
+//! **Formulas.** The WW factorisation (BEST eq. A7; Y.-S. Liu, D. McKeen,
+//! G. A. Miller, PRD 95 (2017) 036010, eqs. 7–10) writes the 2 → 3 cross
+//! section as the photon flux times the 2 → 2 cross section e γ → e X at
+//! t = t_min, where (LMM's variables) s̃ = −ũ/(1 − x), t₂ = m² + ũ x/(1 − x)
+//! and −ũ = U(θ) = E₀² x θ² + m²(1 − x)/x + m_e² x. Then
+//!
+//! dσ_X/(dx dcosθ) = 8 α³ β χ E₀² x · k_X · [A_X/U² + (1 − x)² M_X² C/U⁴],
+//! C = m² − U x/(1 − x) + m_e² x²/(1 − x),
+//!
+//! with (LMM eqs. 12–16 for P, V, A; Y.-S. Liu, G. A. Miller, PRD 96 (2017)
+//! 016004 for S; the same angular forms are DMG4's `CrossSectionDSDXDU` of
+//! `DarkPhotons`, `DarkScalars`, `DarkPseudoScalars`, `DarkAxials`,
+//! M. Bondi et al., CPC 269 (2021) 108129):
+//!
+//! | X | k_X | A_X | M_X² |
+//! |---|-----|-----|------|
+//! | V | 1   | 1 − x + x²/2 | m² + 2m_e² |
+//! | S | 1/2 | x²  | m² − 4m_e² |
+//! | P | 1/2 | x²  | m² |
+//! | A (transverse, −g^{μν} part) | 1 | 1 − x + x²/2 | m² − 4m_e² |
+//!
+//! k_S = k_P = 1/2 relative to V and A: one spin state instead of two (the
+//! collinear e → e X splitting functions at x → 1; DMG4's leading-log totals
+//! carry (2/3) α³ for S and P against (4/3) α³ for V and A,
+//! `TotalCrossSectionCalc` of the four classes). The massless-electron limit
+//! of these forms is the textbook q g → q γ* / q g → q h squared amplitudes
+//! (−s̃/ũ − ũ/s̃ + 2m²t₂/(s̃ũ) and −(m⁴ + t₂²)/(s̃ũ)).
+//!
+//! The axial vector's longitudinal mode couples to the non-conserved current,
+//! ∂_μ(ē γ^μ γ⁵ e) = 2 m_e ē iγ⁵ e: the k^μk^ν/m² term of its polarisation sum
+//! adds (2m_e/m)² times the pseudoscalar's |M|² at the same g (Goldstone
+//! equivalence). DMG4's exact-tree-level tables obey this (at m = 1 keV,
+//! σ_A/σ_P = 1.04×10⁶ ≈ 4 m_e²/m²; tested in `tests/boson_brem_xsec.rs`).
+//!
+//! Integrating over angle (U from U_min = m²(1 − x)/x + m_e² x to ∞,
+//! dcosθ = dU/(2E₀²x)), and using x U_min = m²(1 − x) + m_e² x², gives
+//! (U ≡ U_min):
+//!
+//! - V: dσ/dx = 4α³βχ [(1 − x + x²/3)/U + m_e² x (x² + 2x − 2)/(6U²)]
+//! - S: dσ/dx = 2α³βχ [x²/(3U) + m_e² x (2 − x)²/(6U²)]
+//! - P: dσ/dx = 2α³βχ [x²/(3U) + m_e² x³/(6U²)]
+//! - A: dσ/dx = 4α³βχ [(1 − x + x²/3)/U + m_e² x (2 − x)²/(6U²)]
+//!   + (4m_e²/m²) dσ_P/dx
+//!
+//! These are the "full" forms ([`dsigma_dx`]). BEST's vector formula keeps
+//! m_e only in U and drops the m_e² numerator term; [`dsigma_dx_leading`]
+//! applies the same approximation to all four, and its vector case is
+//! exactly [`electron_brem::dsigma_dx_iww`]. The numerator terms matter at
+//! the end point x → 1 (where U → m_e²): they add ≈ 1/(2 ln(m²/m_e²)) to σ
+//! (≈ 7 % at 17 MeV) and make S and P differ below a few MeV.
+//!
+//! β = √(1 − m²/E₀²) as in BEST. Cross sections are per nucleus in GeV⁻²;
+//! multiply by [`crate::units::HBARC2_GEV2_CM2`] for cm².
+
+use crate::model::ModelError;
+use crate::model::electron_g2::BosonType;
+use crate::numeric::quadrature::composite_gauss_legendre;
+use crate::production::electron_brem::{self, Nucleus, chi, x_range};
+use crate::units::{ALPHA_EM, ELECTRON};
+
+/// U_min = m²(1 − x)/x + m_e² x (GeV²).
+fn u_min(m: f64, x: f64) -> f64 {
+    m * m * (1.0 - x) / x + ELECTRON.mass * ELECTRON.mass * x
+}
+
+fn beta(e0: f64, m: f64) -> f64 {
+    (1.0 - m * m / (e0 * e0)).sqrt()
+}
+
+/// Full IWW dσ/dx at ε = 1 (g = e) in GeV⁻², for flux `chi` (see the module
+/// docs for the formulas and sources). Zero outside 0 < x < 1 or for m ≥ E₀.
+#[must_use]
+pub fn dsigma_dx(boson: BosonType, e0: f64, m: f64, x: f64, chi: f64) -> f64 {
+    if m >= e0 || !(x > 0.0 && x < 1.0) {
+        return 0.0;
+    }
+    let u = u_min(m, x);
+    let me2 = ELECTRON.mass * ELECTRON.mass;
+    let c = ALPHA_EM.powi(3) * beta(e0, m) * chi;
+    let transverse_v = (1.0 - x + x * x / 3.0) / u;
+    let spin0 = |numerator: f64| 2.0 * c * (x * x / (3.0 * u) + me2 * numerator / (6.0 * u * u));
+    match boson {
+        BosonType::Vector => {
+            4.0 * c * (transverse_v + me2 * x * (x * x + 2.0 * x - 2.0) / (6.0 * u * u))
+        }
+        BosonType::Scalar => spin0(x * (2.0 - x).powi(2)),
+        BosonType::Pseudoscalar => spin0(x.powi(3)),
+        BosonType::Axial => {
+            4.0 * c * (transverse_v + me2 * x * (2.0 - x).powi(2) / (6.0 * u * u))
+                + 4.0 * me2 / (m * m) * spin0(x.powi(3))
+        }
+    }
+}
+
+/// IWW dσ/dx at ε = 1 in GeV⁻² with m_e kept only in U (BEST's
+/// approximation): V 4α³βχ(1 − x + x²/3)/U, S and P 2α³βχ x²/(3U),
+/// A = V + (4m_e²/m²) P. The vector case equals
+/// [`electron_brem::dsigma_dx_iww`].
+#[must_use]
+pub fn dsigma_dx_leading(boson: BosonType, e0: f64, m: f64, x: f64, chi: f64) -> f64 {
+    if m >= e0 || !(x > 0.0 && x < 1.0) {
+        return 0.0;
+    }
+    let u = u_min(m, x);
+    let c = ALPHA_EM.powi(3) * beta(e0, m) * chi;
+    let v = 4.0 * c * (1.0 - x + x * x / 3.0) / u;
+    let p = 2.0 * c * x * x / (3.0 * u);
+    match boson {
+        BosonType::Vector => v,
+        BosonType::Scalar | BosonType::Pseudoscalar => p,
+        BosonType::Axial => v + 4.0 * ELECTRON.mass * ELECTRON.mass / (m * m) * p,
+    }
+}
+
+/// ∫ dσ/dx over x_cut < x < x_max (GeV⁻², ε = 1) of the full IWW formula for
+/// flux `chi`, in u = −ln(1 − x) (resolves the peak at x → 1).
+#[must_use]
+pub fn sigma_with_chi(boson: BosonType, e0: f64, m: f64, chi: f64, x_cut: f64) -> f64 {
+    let (x_lo, x_hi) = x_range(e0, m);
+    let x_lo = x_lo.max(x_cut);
+    if x_hi <= x_lo {
+        return 0.0;
+    }
+    let (u_lo, u_hi) = (-(-x_lo).ln_1p(), -(-x_hi).ln_1p());
+    composite_gauss_legendre(
+        |u| {
+            let one_minus_x = (-u).exp();
+            dsigma_dx(boson, e0, m, 1.0 - one_minus_x, chi) * one_minus_x
+        },
+        u_lo,
+        u_hi,
+        12,
+    )
+}
+
+/// IWW cross section per nucleus at ε = 1 (GeV⁻²) for X energies above
+/// `x_cut · e0`, full formula, BEST's χ (elastic + inelastic).
+#[must_use]
+pub fn sigma_iww(boson: BosonType, e0: f64, m: f64, nucleus: Nucleus, x_cut: f64) -> f64 {
+    sigma_with_chi(boson, e0, m, chi(e0, m, nucleus), x_cut)
+}
+
+/// [`sigma_iww`] with its inputs checked: a typed error for a mass or beam
+/// energy that is not finite and positive, a mass not below the beam energy,
+/// or an energy cut outside [0, 1).
+pub fn sigma_iww_checked(
+    boson: BosonType,
+    e0: f64,
+    m: f64,
+    nucleus: Nucleus,
+    x_cut: f64,
+) -> Result<f64, ModelError> {
+    if !(m.is_finite() && m > 0.0) {
+        return Err(ModelError::InvalidMass(m));
+    }
+    if !(e0.is_finite() && e0 > m) {
+        return Err(ModelError::InvalidParameter {
+            name: "beam_energy_gev",
+            value: e0,
+            reason: "must be finite and above the boson mass",
+        });
+    }
+    if !(x_cut.is_finite() && (0.0..1.0).contains(&x_cut)) {
+        return Err(ModelError::InvalidParameter {
+            name: "x_cut",
+            value: x_cut,
+            reason: "the energy-fraction cut must lie in [0, 1)",
+        });
+    }
+    Ok(sigma_iww(boson, e0, m, nucleus, x_cut))
+}
+
+/// The vector's exact-tree-level over IWW ratio at (m, E₀) — DMG4's lead
+/// K-factor correction as darkscan applies it to the dark photon
+/// ([`electron_brem::sigma_etl_total`] over the IWW total of BEST's
+/// formula). Used, as an approximation, to carry the vector's ETL
+/// correction over to S, P, A when a preset asks for `cross_section = "etl"`
+/// (darkscan has no ETL calculation of its own for them).
+#[must_use]
+pub fn vector_etl_over_iww(e0: f64, m: f64, nucleus: Nucleus) -> f64 {
+    let iww = electron_brem::sigma_iww(e0, m, nucleus, 0.0);
+    if iww > 0.0 {
+        electron_brem::sigma_etl_total(e0, m, nucleus) / iww
+    } else {
+        0.0
+    }
+}
+
+/// Width of X → e⁺e⁻ at coupling g = ε e (GeV), the only open channel below
+/// 2m_μ for a boson coupled only to the electron. With β = √(1 − 4m_e²/m²):
+///
+/// - S: (g²/8π) m β³ (PDG-style Yukawa width; DMG4 `DarkScalars::Width`)
+/// - P: (g²/8π) m β (DMG4 `DarkPseudoScalars::Width`; NA64 PRD 104 (2021)
+///   L111102 uses it for the X17 pseudoscalar)
+/// - V: (g²/12π) m (1 + 2m_e²/m²) β (the dark photon's, BEST eq. 2)
+/// - A: (g²/12π) m β³ (DMG4 `DarkAxials::Width`)
+///
+/// Zero at or below threshold.
+#[must_use]
+pub fn width_ee(boson: BosonType, m: f64, eps: f64) -> f64 {
+    let r = (ELECTRON.mass / m).powi(2);
+    if !(m > 2.0 * ELECTRON.mass) {
+        return 0.0;
+    }
+    let b = (1.0 - 4.0 * r).sqrt();
+    // g²/(4π) = ε² α.
+    let a = eps * eps * ALPHA_EM;
+    match boson {
+        BosonType::Scalar => a / 2.0 * m * b.powi(3),
+        BosonType::Pseudoscalar => a / 2.0 * m * b,
+        BosonType::Vector => a / 3.0 * m * (1.0 + 2.0 * r) * b,
+        BosonType::Axial => a / 3.0 * m * b.powi(3),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::production::electron_brem::LEAD;
+
+    #[test]
+    fn leading_vector_is_best() {
+        let c = chi(100.0, 0.0167, LEAD);
+        for x in [0.01, 0.3, 0.9, 0.999] {
+            let a = dsigma_dx_leading(BosonType::Vector, 100.0, 0.0167, x, c);
+            let b = electron_brem::dsigma_dx_iww(100.0, 0.0167, x, c);
+            assert!((a / b - 1.0).abs() < 1e-12);
+        }
+        assert_eq!(dsigma_dx(BosonType::Scalar, 1.0, 2.0, 0.5, 1.0), 0.0);
+        assert!(sigma_iww_checked(BosonType::Scalar, 100.0, -1.0, LEAD, 0.0).is_err());
+        assert!(sigma_iww_checked(BosonType::Scalar, 1.0, 2.0, LEAD, 0.0).is_err());
+        assert!(sigma_iww_checked(BosonType::Scalar, 100.0, 0.01, LEAD, 1.5).is_err());
+    }
+
+    #[test]
+    fn widths() {
+        // P → ee at 16.7 MeV and ε = 1: (α/2) m β.
+        let m = 0.0167;
+        let b = (1.0 - 4.0 * (ELECTRON.mass / m).powi(2)).sqrt();
+        let w = width_ee(BosonType::Pseudoscalar, m, 1.0);
+        assert!((w / (ALPHA_EM / 2.0 * m * b) - 1.0).abs() < 1e-14);
+        assert_eq!(width_ee(BosonType::Scalar, 0.001, 1.0), 0.0);
+        // The vector agrees with the dark photon's e⁺e⁻ width below 2m_μ.
+        let a = crate::model::dark_photon::DarkPhoton::new(m, 1.0).unwrap();
+        let wv = width_ee(BosonType::Vector, m, 1.0);
+        assert!(
+            (wv / a.width_ee() - 1.0).abs() < 1e-6,
+            "{wv} {}",
+            a.width_ee()
+        );
+    }
+}
