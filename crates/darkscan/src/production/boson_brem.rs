@@ -67,8 +67,9 @@
 use crate::model::ModelError;
 use crate::model::electron_g2::BosonType;
 use crate::numeric::quadrature::composite_gauss_legendre;
-use crate::production::electron_brem::{self, Nucleus, chi, x_range};
+use crate::production::electron_brem::{self, BremMethod, Nucleus, chi, x_range};
 use crate::units::{ALPHA_EM, ELECTRON};
+use std::sync::OnceLock;
 
 /// U_min = m²(1 − x)/x + m_e² x (GeV²).
 fn u_min(m: f64, x: f64) -> f64 {
@@ -182,19 +183,161 @@ pub fn sigma_iww_checked(
     Ok(sigma_iww(boson, e0, m, nucleus, x_cut))
 }
 
-/// The vector's exact-tree-level over IWW ratio at (m, E₀) — DMG4's lead
-/// K-factor correction as darkscan applies it to the dark photon
-/// ([`electron_brem::sigma_etl_total`] over the IWW total of BEST's
-/// formula). Used, as an approximation, to carry the vector's ETL
-/// correction over to S, P, A when a preset asks for `cross_section = "etl"`
-/// (darkscan has no ETL calculation of its own for them).
+/// DMG4's K-factor table for one boson type on lead (m in GeV by row,
+/// E₀ = 20, 40, …, 160 GeV by column).
+struct KTable {
+    masses: Vec<f64>,
+    k: Vec<[f64; 8]>,
+}
+
+fn parse_k_table(text: &str) -> KTable {
+    let mut masses = Vec::new();
+    let mut k = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("m_GeV"))
+    {
+        let vals: Vec<f64> = line
+            .split(',')
+            .map(|v| v.trim().parse().unwrap_or(f64::NAN))
+            .collect();
+        if let [m, rest @ ..] = vals.as_slice()
+            && let Ok(row) = <[f64; 8]>::try_from(rest)
+        {
+            masses.push(*m);
+            k.push(row);
+        }
+    }
+    KTable { masses, k }
+}
+
+fn k_table(boson: BosonType) -> Option<&'static KTable> {
+    static S: OnceLock<KTable> = OnceLock::new();
+    static P: OnceLock<KTable> = OnceLock::new();
+    static A: OnceLock<KTable> = OnceLock::new();
+    match boson {
+        BosonType::Scalar => {
+            Some(S.get_or_init(|| {
+                parse_k_table(include_str!("../../data/dmg4_kfactors_scalar_pb.csv"))
+            }))
+        }
+        BosonType::Pseudoscalar => Some(P.get_or_init(|| {
+            parse_k_table(include_str!("../../data/dmg4_kfactors_pseudoscalar_pb.csv"))
+        })),
+        BosonType::Axial => {
+            Some(A.get_or_init(|| {
+                parse_k_table(include_str!("../../data/dmg4_kfactors_axial_pb.csv"))
+            }))
+        }
+        BosonType::Vector => None,
+    }
+}
+
+/// Index i with xs[i] ≤ v ≤ xs[i+1] and the linear weight, clamped.
+fn bracket(xs: &[f64], v: f64) -> (usize, f64) {
+    let n = xs.len();
+    if v <= xs[0] {
+        return (0, 0.0);
+    }
+    if v >= xs[n - 1] {
+        return (n - 2, 1.0);
+    }
+    let i = xs.partition_point(|&x| x <= v) - 1;
+    (i, (v - xs[i]) / (xs[i + 1] - xs[i]))
+}
+
+/// DMG4's K-factor σ_IWW,log/σ_ETL on lead for `boson` (the vector's is
+/// [`electron_brem::k_factor`]), bilinear in (m, E₀) and clamped at the
+/// table edges (1 MeV–3 GeV, 20–160 GeV), as DMG4 does. Tables:
+/// `data/dmg4_kfactors_{scalar,pseudoscalar,axial}_pb.csv` (DMG4's
+/// `KFactorsScalars`, `KFactorsPseudoScalars`, `KFactorsAxials`; Bondi et
+/// al., CPC 269 (2021) 108129).
 #[must_use]
-pub fn vector_etl_over_iww(e0: f64, m: f64, nucleus: Nucleus) -> f64 {
-    let iww = electron_brem::sigma_iww(e0, m, nucleus, 0.0);
-    if iww > 0.0 {
-        electron_brem::sigma_etl_total(e0, m, nucleus) / iww
-    } else {
-        0.0
+pub fn k_factor(boson: BosonType, m: f64, e0: f64) -> f64 {
+    let Some(t) = k_table(boson) else {
+        return electron_brem::k_factor(m, e0);
+    };
+    let energies: Vec<f64> = (1..=8).map(|i| 20.0 * f64::from(i)).collect();
+    let (i, wm) = bracket(&t.masses, m);
+    let (j, we) = bracket(&energies, e0);
+    let row = |r: &[f64; 8]| (1.0 - we) * r[j] + we * r[j + 1];
+    (1.0 - wm) * row(&t.k[i]) + wm * row(&t.k[i + 1])
+}
+
+/// DMG4's leading-log IWW total at ε = 1 (GeV⁻²), the base of its ETL:
+/// c_X α³ χ_el β ln(1/δ²)/m², δ = max(m_e/m, m/E₀), with c = 4/3 for V and
+/// A and 2/3 for S and P (`TotalCrossSectionCalc` of the four DMG4
+/// classes). The vector's is [`electron_brem::sigma_iww_log`].
+#[must_use]
+pub fn sigma_iww_log(boson: BosonType, e0: f64, m: f64, nucleus: Nucleus) -> f64 {
+    let v = electron_brem::sigma_iww_log(e0, m, nucleus);
+    match boson {
+        BosonType::Vector | BosonType::Axial => v,
+        BosonType::Scalar | BosonType::Pseudoscalar => 0.5 * v,
+    }
+}
+
+/// Exact-tree-level total cross section at ε = 1 (GeV⁻²) as DMG4 encodes it
+/// for NA64: [`sigma_iww_log`] / [`k_factor`]. The lead K-factors are used
+/// for every nucleus (as for the dark photon, an approximation).
+#[must_use]
+pub fn sigma_etl_total(boson: BosonType, e0: f64, m: f64, nucleus: Nucleus) -> f64 {
+    sigma_iww_log(boson, e0, m, nucleus) / k_factor(boson, m, e0)
+}
+
+/// The factor that turns the IWW spectrum of [`dsigma_dx`] (full form) into
+/// the chosen method's: 1 for IWW; for ETL, σ_ETL/σ_IWW (totals), so that the
+/// ETL spectrum has the IWW shape, as DMG4 samples it. For the vector the
+/// spectrum is BEST's ([`electron_brem`]), so use that module instead.
+#[must_use]
+pub fn spectrum_norm(
+    boson: BosonType,
+    method: BremMethod,
+    e0: f64,
+    m: f64,
+    nucleus: Nucleus,
+) -> f64 {
+    match method {
+        BremMethod::Iww => 1.0,
+        BremMethod::Etl => {
+            let all = sigma_iww(boson, e0, m, nucleus, 0.0);
+            if all > 0.0 {
+                sigma_etl_total(boson, e0, m, nucleus) / all
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+/// Production cross section per nucleus at ε = 1 (GeV⁻²) for X energies
+/// above `x_cut · e0`, with the chosen method. The vector is exactly the dark
+/// photon's [`electron_brem::sigma_above`] (BEST's spectrum), so vector
+/// results are unchanged; S, P, A use the full IWW spectrum of
+/// [`dsigma_dx`], normalised to DMG4's ETL total for `Etl`.
+#[must_use]
+pub fn sigma_above(
+    boson: BosonType,
+    method: BremMethod,
+    e0: f64,
+    m: f64,
+    nucleus: Nucleus,
+    x_cut: f64,
+) -> f64 {
+    if boson == BosonType::Vector {
+        return electron_brem::sigma_above(method, e0, m, nucleus, x_cut);
+    }
+    let c = chi(e0, m, nucleus);
+    let above = sigma_with_chi(boson, e0, m, c, x_cut);
+    match method {
+        BremMethod::Iww => above,
+        BremMethod::Etl => {
+            let all = sigma_with_chi(boson, e0, m, c, 0.0);
+            if all <= 0.0 {
+                return 0.0;
+            }
+            sigma_etl_total(boson, e0, m, nucleus) * above / all
+        }
     }
 }
 
