@@ -175,6 +175,10 @@ pub struct ModelConfig {
     pub annihilation: bool,
 }
 
+/// The model names a missing-energy preset may give.
+const SUPPORTED_MODELS: &str = "supported: dark-photon-invisible, b-minus-l, scalar-invisible, \
+     pseudoscalar-invisible, vector-invisible, axial-invisible";
+
 /// The value of a model number the preset does not give.
 fn absent() -> f64 {
     f64::NAN
@@ -318,6 +322,12 @@ impl Preset {
                     ));
                 }
             }
+        } else if self.model.name != "dark-photon-invisible" {
+            return Err(bad(
+                "model.name",
+                format!("'{}'", self.model.name),
+                SUPPORTED_MODELS,
+            ));
         } else {
             positive("model.alpha_d", self.model.alpha_d)?;
             for (key, given) in [
@@ -427,8 +437,7 @@ impl Preset {
             return Err(bad(
                 "model.name",
                 format!("'{}'", self.model.name),
-                "supported: dark-photon-invisible, b-minus-l, scalar-invisible, \
-                 pseudoscalar-invisible, vector-invisible, axial-invisible",
+                SUPPORTED_MODELS,
             ));
         }
         if self.model.b_minus_l().is_none()

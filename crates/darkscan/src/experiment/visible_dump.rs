@@ -673,7 +673,11 @@ pub fn run_visible_dump(
         meta: result_meta(
             Plane::Epsilon,
             ("epsilon", "epsilon"),
-            "m_A'",
+            if preset.boson().is_some() {
+                "m_X"
+            } else {
+                "m_A'"
+            },
             "EOT",
             &preset.statistics,
             opts,
