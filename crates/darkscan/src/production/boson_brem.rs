@@ -354,7 +354,7 @@ pub fn sigma_above(
 #[must_use]
 pub fn width_ee(boson: BosonType, m: f64, eps: f64) -> f64 {
     let r = (ELECTRON.mass / m).powi(2);
-    if !(m > 2.0 * ELECTRON.mass) {
+    if m.is_nan() || m <= 2.0 * ELECTRON.mass {
         return 0.0;
     }
     let b = (1.0 - 4.0 * r).sqrt();
