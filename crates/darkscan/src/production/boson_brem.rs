@@ -27,22 +27,30 @@
 //! | X | k_X | A_X | M_X² |
 //! |---|-----|-----|------|
 //! | V | 1   | 1 − x + x²/2 | m² + 2m_e² |
-//! | S | 1/2 | x²  | m² − 4m_e² |
-//! | P | 1/2 | x²  | m² |
-//! | A (transverse, −g^{μν} part) | 1 | 1 − x + x²/2 | m² − 4m_e² |
+//! | S | 1/2 | x²/2 | m² − 4m_e² |
+//! | P | 1/2 | x²/2 | m² |
+//! | A | 1   | 1 − x + x²/2 + (m_e²/m²) x² | m² − 4m_e² |
 //!
 //! k_S = k_P = 1/2 relative to V and A: one spin state instead of two (the
 //! collinear e → e X splitting functions at x → 1; DMG4's leading-log totals
 //! carry (2/3) α³ for S and P against (4/3) α³ for V and A,
-//! `TotalCrossSectionCalc` of the four classes). The massless-electron limit
-//! of these forms is the textbook q g → q γ* / q g → q h squared amplitudes
-//! (−s̃/ũ − ũ/s̃ + 2m²t₂/(s̃ũ) and −(m⁴ + t₂²)/(s̃ũ)).
+//! `TotalCrossSectionCalc` of the four classes). The bracket of S and P is
+//! DMG4's `CrossSectionDSDXDU` (its `DarkPseudoScalars::CrossSectionDSDX`
+//! carries an extra 1/x against that angular form; not followed here). The
+//! axial vector's extra (m_e²/m²)x²/U² is its longitudinal mode, coupled to
+//! the non-conserved current ∂_μ(ē γ^μγ⁵ e) = 2m_e ē iγ⁵ e; it is the term of
+//! DMG4's `DarkAxials::CrossSectionDSDX` (whose `CrossSectionDSDXDU` writes it
+//! without the 1/U²). For m ≪ m_e it makes σ_A → (4m_e²/m²) σ_P (Goldstone
+//! equivalence), which DMG4's exact-tree-level tables obey (at m = 1 keV,
+//! σ_A/σ_P = 1.04×10⁶; tested in `tests/boson_brem_xsec.rs`).
 //!
-//! The axial vector's longitudinal mode couples to the non-conserved current,
-//! ∂_μ(ē γ^μ γ⁵ e) = 2 m_e ē iγ⁵ e: the k^μk^ν/m² term of its polarisation sum
-//! adds (2m_e/m)² times the pseudoscalar's |M|² at the same g (Goldstone
-//! equivalence). DMG4's exact-tree-level tables obey this (at m = 1 keV,
-//! σ_A/σ_P = 1.04×10⁶ ≈ 4 m_e²/m²; tested in `tests/boson_brem_xsec.rs`).
+//! All four brackets, with k_X, are checked against the spin- and
+//! polarisation-summed |M|² of e γ → e X computed from explicit Dirac
+//! matrices (massive electron, q² = 0; −g^{μν} + k^μk^ν/m² for a massive
+//! X) in `tests/boson_brem_xsec.rs` (`angular_forms_are_the_exact_2to2`).
+//! In the massless-electron limit they are the textbook q g → q γ* and
+//! q g → q h squared amplitudes, 2(−s̃/ũ − ũ/s̃ − 2m²t₂/(s̃ũ)) and
+//! −(m⁴ + t₂²)/(s̃ũ).
 //!
 //! Integrating over angle (U from U_min = m²(1 − x)/x + m_e² x to ∞,
 //! dcosθ = dU/(2E₀²x)), and using x U_min = m²(1 − x) + m_e² x², gives
@@ -51,8 +59,8 @@
 //! - V: dσ/dx = 4α³βχ [(1 − x + x²/3)/U + m_e² x (x² + 2x − 2)/(6U²)]
 //! - S: dσ/dx = 2α³βχ [x²/(3U) + m_e² x (2 − x)²/(6U²)]
 //! - P: dσ/dx = 2α³βχ [x²/(3U) + m_e² x³/(6U²)]
-//! - A: dσ/dx = 4α³βχ [(1 − x + x²/3)/U + m_e² x (2 − x)²/(6U²)]
-//!   + (4m_e²/m²) dσ_P/dx
+//! - A: dσ/dx = 4α³βχ [(1 − x + x²/3)/U + m_e² x (2 − x)²/(6U²)
+//!   + (m_e²/m²) x²/U]
 //!
 //! These are the "full" forms ([`dsigma_dx`]). BEST's vector formula keeps
 //! m_e only in U and drops the m_e² numerator term; [`dsigma_dx_leading`]
@@ -99,15 +107,18 @@ pub fn dsigma_dx(boson: BosonType, e0: f64, m: f64, x: f64, chi: f64) -> f64 {
         BosonType::Scalar => spin0(x * (2.0 - x).powi(2)),
         BosonType::Pseudoscalar => spin0(x.powi(3)),
         BosonType::Axial => {
-            4.0 * c * (transverse_v + me2 * x * (2.0 - x).powi(2) / (6.0 * u * u))
-                + 4.0 * me2 / (m * m) * spin0(x.powi(3))
+            4.0 * c
+                * (transverse_v
+                    + me2 * x * (2.0 - x).powi(2) / (6.0 * u * u)
+                    + me2 / (m * m) * x * x / u)
         }
     }
 }
 
 /// IWW dσ/dx at ε = 1 in GeV⁻² with m_e kept only in U (BEST's
 /// approximation): V 4α³βχ(1 − x + x²/3)/U, S and P 2α³βχ x²/(3U),
-/// A = V + (4m_e²/m²) P. The vector case equals
+/// A = V + 4α³βχ (m_e²/m²) x²/U (its longitudinal term is ∝ m_e² and kept).
+/// The vector case equals
 /// [`electron_brem::dsigma_dx_iww`].
 #[must_use]
 pub fn dsigma_dx_leading(boson: BosonType, e0: f64, m: f64, x: f64, chi: f64) -> f64 {
@@ -121,7 +132,7 @@ pub fn dsigma_dx_leading(boson: BosonType, e0: f64, m: f64, x: f64, chi: f64) ->
     match boson {
         BosonType::Vector => v,
         BosonType::Scalar | BosonType::Pseudoscalar => p,
-        BosonType::Axial => v + 4.0 * ELECTRON.mass * ELECTRON.mass / (m * m) * p,
+        BosonType::Axial => v + 4.0 * c * ELECTRON.mass * ELECTRON.mass / (m * m) * x * x / u,
     }
 }
 
