@@ -27,6 +27,13 @@
 //! excluded band comes from the rate (∝ ε⁴ where λ ≫ L_DV), the upper edge
 //! from A′ decaying inside the WCAL (the exponential).
 //!
+//! With `model.name = "scalar" | "pseudoscalar" | "axial"` the same
+//! pipeline runs for a boson coupled only to the electron (g = ε e): dσ/dx
+//! from [`crate::production::boson_brem`] (IWW shape, ETL total from DMG4's
+//! per-spin K-factors) and Γ = Γ(X → e⁺e⁻) with BR = 1
+//! ([`crate::production::boson_brem::width_ee`]); the X17 pseudoscalar of
+//! NA64, PRD 104 (2021) L111102, is `na64e-visible-x17-pseudoscalar`.
+//!
 //! Neglected: the scintillator of the W/Sc sandwich as a production target
 //! (Z² ≈ 1/150 of tungsten's), the A′ angle (it stays within the ECAL at
 //! these boosts), annihilation e⁺e⁻ → A′ (below ≈ 25 MeV the resonance
