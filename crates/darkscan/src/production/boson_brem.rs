@@ -10,8 +10,9 @@
 //! that the cross sections below are at ε = 1 and scale as ε², like the dark
 //! photon's.
 //!
-//! **Formulas.** The WW factorisation (BEST eq. A7; Y.-S. Liu, D. McKeen,
-//! G. A. Miller, PRD 95 (2017) 036010, eqs. 7–10) writes the 2 → 3 cross
+//! **Formulas.** The WW factorisation (BEST App. A; Y.-S. Liu, D. McKeen,
+//! G. A. Miller, PRD 95 (2017) 036010, "LMM"; equation numbers of both not
+//! re-read here) writes the 2 → 3 cross
 //! section as the photon flux times the 2 → 2 cross section e γ → e X at
 //! t = t_min, where (LMM's variables) s̃ = −ũ/(1 − x), t₂ = m² + ũ x/(1 − x)
 //! and −ũ = U(θ) = E₀² x θ² + m²(1 − x)/x + m_e² x. Then
@@ -19,8 +20,8 @@
 //! dσ_X/(dx dcosθ) = 8 α³ β χ E₀² x · k_X · [A_X/U² + (1 − x)² M_X² C/U⁴],
 //! C = m² − U x/(1 − x) + m_e² x²/(1 − x),
 //!
-//! with (LMM eqs. 12–16 for P, V, A; Y.-S. Liu, G. A. Miller, PRD 96 (2017)
-//! 016004 for S; the same angular forms are DMG4's `CrossSectionDSDXDU` of
+//! with (LMM for P, V, A; Y.-S. Liu, G. A. Miller, PRD 96 (2017) 016004
+//! for S; the same angular forms are DMG4's `CrossSectionDSDXDU` of
 //! `DarkPhotons`, `DarkScalars`, `DarkPseudoScalars`, `DarkAxials`,
 //! M. Bondi et al., CPC 269 (2021) 108129):
 //!
@@ -358,7 +359,7 @@ pub fn sigma_above(
 /// - S: (g²/8π) m β³ (PDG-style Yukawa width; DMG4 `DarkScalars::Width`)
 /// - P: (g²/8π) m β (DMG4 `DarkPseudoScalars::Width`; NA64 PRD 104 (2021)
 ///   L111102 uses it for the X17 pseudoscalar)
-/// - V: (g²/12π) m (1 + 2m_e²/m²) β (the dark photon's, BEST eq. 2)
+/// - V: (g²/12π) m (1 + 2m_e²/m²) β (the dark photon's e⁺e⁻ width, BEST)
 /// - A: (g²/12π) m β³ (DMG4 `DarkAxials::Width`)
 ///
 /// Zero at or below threshold.
