@@ -1,7 +1,8 @@
-//! Δa_e bounds implied by the NA64 missing-energy limits, for the one case
-//! darkscan's production covers: a **vector** X coupled to the electron with
-//! g_V, decaying invisibly — the dark photon's bremsstrahlung with ε e → g_V
-//! (same vertex; with BR(X → invisible) = 1 nothing else enters).
+//! Δa_e bounds implied by the NA64 missing-energy limits: a **vector** X
+//! coupled to the electron with g_V, decaying invisibly — the dark photon's
+//! bremsstrahlung with ε e → g_V (same vertex; with BR(X → invisible) = 1
+//! nothing else enters) — and, at the end of the file, the scalar,
+//! pseudoscalar and axial vector of `production::boson_brem`.
 //!
 //! Published check (NA64, PRL 126 (2021) 211802, arXiv:2102.01885, abstract):
 //! with the 2016–2018 data set (2.84×10¹¹ EOT — the `na64e-invisible-2019`
