@@ -27,6 +27,15 @@ pub fn run_missing_energy(
             progress,
         );
     }
+    if let Some(boson) = preset.model.electron_boson() {
+        return crate::experiment::missing_energy_boson::run_missing_energy_boson(
+            preset_label,
+            preset,
+            boson,
+            opts,
+            progress,
+        );
+    }
     let beam = preset.beam.energy_gev;
     let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
     if !(exposure.is_finite() && exposure > 0.0) {

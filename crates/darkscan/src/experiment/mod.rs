@@ -11,6 +11,7 @@ pub mod kaon_pinunu;
 pub mod material;
 pub mod missing_energy;
 pub mod missing_energy_b_minus_l;
+pub mod missing_energy_boson;
 pub mod missing_energy_reach;
 pub mod missing_momentum;
 pub mod preset;

@@ -32,6 +32,18 @@ pub const PRESETS: &[(&str, &str)] = &[
         include_str!("../../presets/na64e-invisible-2019.toml"),
     ),
     (
+        "na64e-invisible-2019-scalar",
+        include_str!("../../presets/na64e-invisible-2019-scalar.toml"),
+    ),
+    (
+        "na64e-invisible-2019-pseudoscalar",
+        include_str!("../../presets/na64e-invisible-2019-pseudoscalar.toml"),
+    ),
+    (
+        "na64e-invisible-2019-axial",
+        include_str!("../../presets/na64e-invisible-2019-axial.toml"),
+    ),
+    (
         "na64e-b-minus-l-2022",
         include_str!("../../presets/na64e-b-minus-l-2022.toml"),
     ),
@@ -186,6 +198,10 @@ pub struct ModelConfig {
     pub annihilation: bool,
 }
 
+/// The model names a missing-energy preset may give.
+const SUPPORTED_MODELS: &str = "supported: dark-photon-invisible, b-minus-l, scalar-invisible, \
+     pseudoscalar-invisible, vector-invisible, axial-invisible";
+
 /// The value of a model number the preset does not give.
 fn absent() -> f64 {
     f64::NAN
@@ -199,6 +215,22 @@ impl ModelConfig {
             light_right_handed: self.light_right_handed.unwrap_or(true),
             heavy_neutrino_mass_ratio: self.heavy_neutrino_mass_ratio,
         })
+    }
+
+    /// The boson of a "scalar-invisible", "pseudoscalar-invisible",
+    /// "vector-invisible" or "axial-invisible" preset: an X coupled only to
+    /// the electron, decaying invisibly
+    /// ([`crate::experiment::missing_energy_boson`]); `None` otherwise.
+    #[must_use]
+    pub fn electron_boson(&self) -> Option<crate::model::electron_g2::BosonType> {
+        use crate::model::electron_g2::BosonType;
+        match self.name.as_str() {
+            "scalar-invisible" => Some(BosonType::Scalar),
+            "pseudoscalar-invisible" => Some(BosonType::Pseudoscalar),
+            "vector-invisible" => Some(BosonType::Vector),
+            "axial-invisible" => Some(BosonType::Axial),
+            _ => None,
+        }
     }
 }
 
@@ -291,6 +323,34 @@ impl Preset {
                     &e.to_string(),
                 ));
             }
+        } else if self.model.electron_boson().is_some() {
+            for (key, given) in [
+                ("model.alpha_d", !self.model.alpha_d.is_nan()),
+                ("model.mass_ratio", !self.model.mass_ratio.is_nan()),
+                (
+                    "model.light_right_handed",
+                    self.model.light_right_handed.is_some(),
+                ),
+                (
+                    "model.heavy_neutrino_mass_ratio",
+                    self.model.heavy_neutrino_mass_ratio.is_some(),
+                ),
+                ("model.annihilation", self.model.annihilation),
+            ] {
+                if given {
+                    return Err(bad(
+                        key,
+                        "(given)".into(),
+                        "not a parameter of an electron-coupled S, P, V, A boson (BR(X -> invisible) = 1)",
+                    ));
+                }
+            }
+        } else if self.model.name != "dark-photon-invisible" {
+            return Err(bad(
+                "model.name",
+                format!("'{}'", self.model.name),
+                SUPPORTED_MODELS,
+            ));
         } else {
             positive("model.alpha_d", self.model.alpha_d)?;
             for (key, given) in [
@@ -432,14 +492,17 @@ impl Preset {
                 &e,
             ));
         }
-        if !["dark-photon-invisible", "b-minus-l"].contains(&self.model.name.as_str()) {
+        if !["dark-photon-invisible", "b-minus-l"].contains(&self.model.name.as_str())
+            && self.model.electron_boson().is_none()
+        {
             return Err(bad(
                 "model.name",
                 format!("'{}'", self.model.name),
-                "supported: dark-photon-invisible, b-minus-l",
+                SUPPORTED_MODELS,
             ));
         }
         if self.model.b_minus_l().is_none()
+            && self.model.electron_boson().is_none()
             && !(self.model.mass_ratio.is_finite() && self.model.mass_ratio > 2.0)
         {
             return Err(bad(

@@ -27,6 +27,13 @@
 //! excluded band comes from the rate (∝ ε⁴ where λ ≫ L_DV), the upper edge
 //! from A′ decaying inside the WCAL (the exponential).
 //!
+//! With `model.name = "scalar" | "pseudoscalar" | "axial"` the same
+//! pipeline runs for a boson coupled only to the electron (g = ε e): dσ/dx
+//! from [`crate::production::boson_brem`] (IWW shape, ETL total from DMG4's
+//! per-spin K-factors) and Γ = Γ(X → e⁺e⁻) with BR = 1
+//! ([`crate::production::boson_brem::width_ee`]); the X17 pseudoscalar of
+//! NA64, PRD 104 (2021) L111102, is `na64e-visible-x17-pseudoscalar`.
+//!
 //! Neglected: the scintillator of the W/Sc sandwich as a production target
 //! (Z² ≈ 1/150 of tungsten's), the A′ angle (it stays within the ECAL at
 //! these boosts), annihilation e⁺e⁻ → A′ (below ≈ 25 MeV the resonance
@@ -37,6 +44,8 @@ use crate::experiment::config::{ConfigError, from_toml};
 use crate::experiment::material::{self, Material};
 use crate::experiment::preset::{Scan, ShowerSettings, Statistics};
 use crate::model::dark_photon::DarkPhoton;
+use crate::model::electron_g2::BosonType;
+use crate::production::boson_brem;
 use crate::production::electron_brem::{
     BremMethod, Nucleus, chi, dsigma_dx_iww, sigma_etl_total, sigma_iww, x_range,
 };
@@ -57,6 +66,10 @@ pub const VISIBLE_PRESETS: &[(&str, &str)] = &[
     (
         "na64e-visible-x17-2017",
         include_str!("../../presets/na64e-visible-x17-2017.toml"),
+    ),
+    (
+        "na64e-visible-x17-pseudoscalar",
+        include_str!("../../presets/na64e-visible-x17-pseudoscalar.toml"),
     ),
 ];
 
@@ -105,7 +118,10 @@ pub struct VisibleModel {
     /// "dark-photon": a vector with ε-proportional couplings to every charged
     /// fermion (the X17 vector hypothesis in the ε_e plane, PRD 101 (2020)
     /// 071101, where only its electron coupling enters production and decay
-    /// below 2m_μ).
+    /// below 2m_μ); or "scalar", "pseudoscalar", "axial": a boson coupled
+    /// only to the electron with g = ε e (ē e S, ē iγ⁵ e P, ē γ^μγ⁵ e A_μ),
+    /// made by [`crate::production::boson_brem`] and decaying only to e⁺e⁻
+    /// (the X17 pseudoscalar hypothesis of NA64, PRD 104 (2021) L111102).
     pub name: String,
     /// Bremsstrahlung cross section: "etl" (default) or "iww".
     #[serde(default = "default_method")]
@@ -156,6 +172,17 @@ impl VisiblePreset {
     pub fn brem_method(&self) -> Result<BremMethod, String> {
         self.model.cross_section.parse()
     }
+    /// The electron-coupled boson of a "scalar", "pseudoscalar" or "axial"
+    /// model; `None` for the dark photon.
+    #[must_use]
+    pub fn boson(&self) -> Option<BosonType> {
+        match self.model.name.as_str() {
+            "scalar" => Some(BosonType::Scalar),
+            "pseudoscalar" => Some(BosonType::Pseudoscalar),
+            "axial" => Some(BosonType::Axial),
+            _ => None,
+        }
+    }
     /// Total electrons on target over all runs.
     #[must_use]
     pub fn total_eot(&self) -> f64 {
@@ -178,11 +205,11 @@ pub fn parse_preset(text: &str, source_name: &str) -> Result<VisiblePreset, Conf
             "unknown material (Pb, W, Fe, Cu, na64-ecal)",
         ));
     }
-    if p.model.name != "dark-photon" {
+    if p.model.name != "dark-photon" && p.boson().is_none() {
         return Err(bad(
             "model.name",
             format!("'{}'", p.model.name),
-            "expected \"dark-photon\"",
+            "expected \"dark-photon\", \"scalar\", \"pseudoscalar\" or \"axial\"",
         ));
     }
     p.brem_method()
@@ -363,6 +390,23 @@ pub fn aprime_groups(
     e_min: f64,
     m: f64,
 ) -> Vec<AprimeGroup> {
+    boson_groups(run, material, tracks, method, e_min, m, None)
+}
+
+/// [`aprime_groups`] for the dark photon (`boson = None`: BEST's spectrum,
+/// [`crate::production::electron_brem`]) or an electron-coupled S, P, A
+/// (the full IWW spectrum of [`boson_brem::dsigma_dx`], normalised to DMG4's
+/// ETL total for `Etl`: [`boson_brem::spectrum_norm`]).
+#[must_use]
+pub fn boson_groups(
+    run: &VisibleRun,
+    material: &Material,
+    tracks: &SlicedTracks,
+    method: BremMethod,
+    e_min: f64,
+    m: f64,
+    boson: Option<BosonType>,
+) -> Vec<AprimeGroup> {
     let nucleus = Nucleus {
         z: material.z,
         a: material.a,
@@ -378,6 +422,9 @@ pub fn aprime_groups(
                 return None;
             }
             let c = chi(e, m, nucleus);
+            if let Some(b) = boson {
+                return Some((c, boson_brem::spectrum_norm(b, method, e, m, nucleus)));
+            }
             let norm = match method {
                 BremMethod::Iww => 1.0,
                 BremMethod::Etl => {
@@ -422,7 +469,11 @@ pub fn aprime_groups(
                 let u = u_lo + h * (xi + 1.0);
                 let one_minus_x = (-u).exp();
                 let x = 1.0 - one_minus_x;
-                let w = tl * to_cm2 * norm * h * wi * dsigma_dx_iww(e, m, x, c) * one_minus_x;
+                let dsdx = match boson {
+                    Some(b) => boson_brem::dsigma_dx(b, e, m, x, c),
+                    None => dsigma_dx_iww(e, m, x, c),
+                };
+                let w = tl * to_cm2 * norm * h * wi * dsdx * one_minus_x;
                 let ea = x * e;
                 if ea <= m || w == 0.0 {
                     continue;
@@ -502,7 +553,7 @@ fn prepare_point(
     for (run, t) in preset.runs.iter().zip(tracks) {
         let scale = run.electrons_on_target * exposure_scale * preset.selection.signal_efficiency;
         groups.extend(
-            aprime_groups(run, material, t, method, e_min, m)
+            boson_groups(run, material, t, method, e_min, m, preset.boson())
                 .into_iter()
                 .map(|g| AprimeGroup {
                     weight: g.weight * scale,
@@ -510,10 +561,19 @@ fn prepare_point(
                 }),
         );
     }
-    let a = DarkPhoton::new(m, 1.0).map_err(|e| ReachError::Preset(e.to_string()))?;
-    let total = a.total_width();
+    // An electron-coupled boson decays only to e⁺e⁻ (boson_brem::width_ee).
+    let (total, ee) = match preset.boson() {
+        Some(b) => {
+            let w = boson_brem::width_ee(b, m, 1.0);
+            (w, w)
+        }
+        None => {
+            let a = DarkPhoton::new(m, 1.0).map_err(|e| ReachError::Preset(e.to_string()))?;
+            (a.total_width(), a.width_ee())
+        }
+    };
     let (ctau1_m, br_ee) = if total > 0.0 {
-        (HBARC_GEV_M / total, a.width_ee() / total)
+        (HBARC_GEV_M / total, ee / total)
     } else {
         (f64::INFINITY, 0.0)
     };
@@ -606,7 +666,13 @@ pub fn run_visible_dump(
     let n_ul = n_ul_by_mass.first().copied().unwrap_or(0.0);
     Ok(ReachResult {
         preset: label.to_string(),
-        model: "dark-photon (A' -> e+e-, visible mode)".into(),
+        model: match preset.boson() {
+            Some(b) => format!(
+                "{} coupled to electrons (X -> e+e-, visible mode)",
+                b.name()
+            ),
+            None => "dark-photon (A' -> e+e-, visible mode)".into(),
+        },
         plane: Plane::Epsilon,
         exposure,
         signal_upper_limit: n_ul,
@@ -620,7 +686,11 @@ pub fn run_visible_dump(
         meta: result_meta(
             Plane::Epsilon,
             ("epsilon", "epsilon"),
-            "m_A'",
+            if preset.boson().is_some() {
+                "m_X"
+            } else {
+                "m_A'"
+            },
             "EOT",
             &preset.statistics,
             opts,

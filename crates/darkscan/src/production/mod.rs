@@ -3,6 +3,7 @@
 pub mod alp_mesons;
 pub mod annihilation;
 mod binned;
+pub mod boson_brem;
 pub mod dump_sources;
 pub mod electron_brem;
 pub mod heavy_flavour;
