@@ -21,9 +21,12 @@ impl PresetCommand {
     pub fn run(&self) -> Result<()> {
         match self {
             Self::List => {
-                for (name, text) in search::shipped() {
+                // The name column is as wide as the longest shipped name.
+                let shipped = search::shipped();
+                let width = shipped.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+                for (name, text) in shipped {
                     let p = SearchPreset::parse(text, name)?;
-                    println!("{name:<24} {}  [{}]", p.description(), p.reference());
+                    println!("{name:<width$} {}  [{}]", p.description(), p.reference());
                 }
             }
             Self::Show { name } => match search::shipped_text(name) {
