@@ -56,11 +56,13 @@ fn odd_requests_give_typed_errors_or_empty_bands() {
         ..ReachOptions::default()
     };
     assert!(run_preset(name, &p, &heavy, &|_| {}).is_err());
-    // A pseudoscalar below 2 m_e cannot decay to e+e-: no band, no panic.
+    // A pseudoscalar below 2 m_e (1.022 MeV) cannot decay to e+e-: no band,
+    // no panic. (Below 1 MeV, `electron_brem::MIN_MASS`, the bremsstrahlung
+    // itself is refused with a typed error.)
     let name = "na64e-visible-x17-pseudoscalar";
     let p = SearchPreset::load(name).unwrap();
     let light = ReachOptions {
-        masses: Some(vec![0.0009]),
+        masses: Some(vec![0.00101]),
         ..ReachOptions::default()
     };
     let r = run_preset(name, &p, &light, &|_| {}).unwrap();
