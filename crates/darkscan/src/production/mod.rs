@@ -5,6 +5,7 @@ pub mod annihilation;
 mod binned;
 pub mod dump_sources;
 pub mod electron_brem;
+pub mod electron_brem_light;
 pub mod heavy_flavour;
 pub mod hnl;
 pub mod meson_decay;
