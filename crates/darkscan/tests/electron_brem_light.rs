@@ -22,7 +22,11 @@ fn etl_at_one_kev_is_photon_bremsstrahlung() {
         let etl = sigma_above(BremMethod::Etl, e0, m, LEAD, x_cut);
         let tsai = sigma_tsai_born(LEAD, x_cut, 1.0 - ME / e0);
         println!("E0 {e0}, x > {x_cut}: ETL(1 keV) {etl:.5e}, Tsai Born {tsai:.5e} GeV^-2");
-        assert!((etl / tsai - 1.0).abs() < 0.01, "{e0} {x_cut}: {}", etl / tsai);
+        assert!(
+            (etl / tsai - 1.0).abs() < 0.01,
+            "{e0} {x_cut}: {}",
+            etl / tsai
+        );
     }
 }
 
@@ -42,7 +46,10 @@ fn iww_at_one_kev_is_the_ww_photon_cross_section() {
         let raw = sigma_iww_exact(100.0, LIGHT_MIN_MASS, LEAD, x_cut);
         let tsai = sigma_tsai_born(LEAD, x_cut, 1.0 - ME / 100.0);
         let ratio = iww / tsai;
-        println!("x > {x_cut}: IWW(1 keV)/Tsai = {ratio:.4} (R = {:.4})", iww / raw);
+        println!(
+            "x > {x_cut}: IWW(1 keV)/Tsai = {ratio:.4} (R = {:.4})",
+            iww / raw
+        );
         assert!((ratio - r0).abs() < 0.01, "{x_cut}: {ratio}");
     }
 }

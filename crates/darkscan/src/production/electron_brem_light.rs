@@ -119,8 +119,8 @@ pub fn dsigma_dx_iww_exact(e0: f64, m: f64, x: f64, chi: f64) -> f64 {
     let beta = (1.0 - m * m / (e0 * e0)).sqrt();
     let me2 = ELECTRON.mass * ELECTRON.mass;
     let u = m * m * (1.0 - x) / x + me2 * x;
-    let bracket = (u * (3.0 - 3.0 * x + x * x) + 0.5 * me2 * x * (x * x + 2.0 * x - 2.0))
-        / (3.0 * u * u);
+    let bracket =
+        (u * (3.0 - 3.0 * x + x * x) + 0.5 * me2 * x * (x * x + 2.0 * x - 2.0)) / (3.0 * u * u);
     4.0 * ALPHA_EM.powi(3) * beta * chi * bracket
 }
 
@@ -173,9 +173,7 @@ pub fn sigma_tsai_born(nucleus: Nucleus, lo: f64, hi: f64) -> f64 {
     let z = nucleus.z;
     let (j1, j2) = tsai_x_integrals(lo, hi);
     let re2 = (ALPHA_EM / ELECTRON.mass).powi(2);
-    4.0 * ALPHA_EM
-        * re2
-        * ((z * z * l_rad(z) + z * l_rad_prime(z)) * j1 + (z * z + z) * j2 / 9.0)
+    4.0 * ALPHA_EM * re2 * ((z * z * l_rad(z) + z * l_rad_prime(z)) * j1 + (z * z + z) * j2 / 9.0)
 }
 
 /// R₀ of ETL: Tsai's Born σ over the massless IWW on the same x range.
@@ -192,13 +190,7 @@ fn etl_ratio_massless(nucleus: Nucleus, lo: f64, hi: f64) -> f64 {
 /// mass below [`electron_brem::MIN_MASS`], continuing `method` as described
 /// in the module docs (item 3). Called by [`electron_brem::sigma_above`].
 #[must_use]
-pub fn sigma_above_light(
-    method: BremMethod,
-    e0: f64,
-    m: f64,
-    nucleus: Nucleus,
-    x_cut: f64,
-) -> f64 {
+pub fn sigma_above_light(method: BremMethod, e0: f64, m: f64, nucleus: Nucleus, x_cut: f64) -> f64 {
     let exact = sigma_iww_exact(e0, m, nucleus, x_cut);
     if exact <= 0.0 {
         return 0.0;
@@ -259,6 +251,9 @@ mod tests {
             let below = sigma_above_light(method, 100.0, m0 * (1.0 - 1e-9), LEAD, 0.5);
             assert!((below / above - 1.0).abs() < 1e-6, "{method:?}");
         }
-        assert_eq!(sigma_above_light(BremMethod::Etl, 1e-4, 2e-4, LEAD, 0.0), 0.0);
+        assert_eq!(
+            sigma_above_light(BremMethod::Etl, 1e-4, 2e-4, LEAD, 0.0),
+            0.0
+        );
     }
 }

@@ -237,7 +237,9 @@ pub enum ReachError {
     /// missing-energy searches
     /// ([`crate::production::electron_brem_light::LIGHT_MIN_MASS`]), 1 MeV
     /// for the visible mode ([`crate::production::electron_brem::MIN_MASS`]).
-    #[error("invalid mass {0} GeV: the electron bremsstrahlung cross sections here hold from {1} GeV")]
+    #[error(
+        "invalid mass {0} GeV: the electron bremsstrahlung cross sections here hold from {1} GeV"
+    )]
     BremMassBelowRange(f64, f64),
     /// Bad statistics inputs.
     #[error(transparent)]
