@@ -6,11 +6,12 @@
 //! `sigma_above` comes here. Three ingredients:
 //!
 //! 1. **IWW with the electron mass kept** ([`dsigma_dx_iww_exact`]). BEST
-//!    (PRD 80 (2009) 075018) eq. A12 with the m_e terms of Y.-S. Liu and
-//!    G. A. Miller, arXiv:1705.01633 (the vector case of Liu, McKeen, Miller,
-//!    PRD 95 (2017) 036010), as written in DMG4's
-//!    `DarkPhotons::CrossSectionDSDXDU` (M. Bondi et al., CPC 269 (2021)
-//!    108129):
+//!    (PRD 80 (2009) 075018) eq. A12 with the m_e terms kept, as written in
+//!    DMG4's `DarkPhotons::CrossSectionDSDXDU` (M. Bondi et al., CPC 269
+//!    (2021) 108129; the exact-kinematics treatment of m_e is that of
+//!    Y.-S. Liu, D. McKeen, G. A. Miller, PRD 95 (2017) 036010 and
+//!    Y.-S. Liu, G. A. Miller, arXiv:1705.01633 — not checked against their
+//!    equations here):
 //!
 //!    dσ/(dx dU) ∝ (1 − x + x²/2)/U² + (1 − x)² (m² + 2m_e²)/U⁴ ·
 //!    (m² − U x/(1 − x) + m_e² x²/(1 − x)),
