@@ -33,13 +33,14 @@ fn bad_xsec_input_is_one_line_exit_2_with_the_old_wording() {
             &["--energy", "100", "--mass", "0.01", "--x-min", "1"],
             "darkscan: error: invalid --x-min value '1': expected 0 <= x < 1",
         ),
-        // Below 1 MeV the leading-log σ of ETL turns negative (ln(1/δ²) < 0
-        // for m < m_e) and BEST's χ with t_max = m² fails: an error, not a
-        // negative cross section (it printed −1.17e-22 cm² here).
+        // Below 1 keV, the lowest mass at which the light-mass continuation
+        // (production::electron_brem_light) is checked: an error. (Between
+        // 1 keV and 1 MeV σ is now positive; before that continuation the
+        // leading-log ETL printed −1.17e-22 cm² at 0.3 MeV.)
         (
-            &["--energy", "100", "--mass", "0.0003", "--method", "etl"],
-            "darkscan: error: invalid --mass value '0.0003': expected a mass of at least 0.001 GeV \
-             (the bremsstrahlung cross sections assume m >> m_e; DMG4's K-factors start at 1 MeV)",
+            &["--energy", "100", "--mass", "1e-7", "--method", "etl"],
+            "darkscan: error: invalid --mass value '0.0000001': expected a mass of at least 0.000001 GeV \
+             (the lowest mass at which the bremsstrahlung cross sections are checked)",
         ),
     ];
     for (extra, want) in cases {
@@ -108,6 +109,30 @@ fn cli_prints_the_library_cross_section() {
         .unwrap()
         .sigma_cm2();
     assert_eq!(v["sigma_cm2"].as_f64().unwrap(), lib);
+    // 0.3 MeV (refused before the light-mass continuation): a positive σ.
+    let out = darkscan()
+        .args([
+            "xsec",
+            "dark-photon-brem",
+            "--target",
+            "Pb",
+            "--energy",
+            "100",
+            "--mass",
+            "0.0003",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let lib = BremXsecRequest::new("Pb", 100.0, 3e-4, BremMethod::Etl, 0.0)
+        .unwrap()
+        .sigma_cm2();
+    assert_eq!(v["sigma_cm2"].as_f64().unwrap(), lib);
+    assert!(lib > 0.0);
     let out = darkscan()
         .args([
             "xsec",

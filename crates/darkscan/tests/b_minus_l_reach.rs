@@ -166,25 +166,63 @@ fn b_minus_l_against_the_published_curve() {
     }
 }
 
-/// Masses below [`MIN_MASS`] (1 MeV) are refused with a one-line error
-/// naming the mass: the bremsstrahlung cross sections assume m ≫ m_e (the
-/// ETL leading log is negative below m_e), and before this check a sub-MeV
-/// mass silently gave "no sensitivity" although the published B−L curve
-/// reaches 1 keV.
+/// darkscan's lower edge from 1 keV to 1 MeV against the published B−L
+/// curve (PRL 129 (2022) 161801 Fig. 4, FORESEE digitisation: flat
+/// 2.07×10⁻⁶ below 0.1 MeV, 2.3×10⁻⁶ at 0.3 MeV, 2.9×10⁻⁶ at 1 MeV), with
+/// the light-mass continuation of the ETL cross section
+/// (`production::electron_brem_light`). Below 2m_e BR(Z′ → νν̄) = 1.
+///
+/// Measured ratios 0.873, 0.878, 0.847, 0.843, 0.862, 0.901 at 1 keV,
+/// 10 keV, 0.1, 0.3, 0.5 and 0.999 MeV: within the 25 %, darkscan
+/// 10–16 % stronger (signal 1.23–1.41 × the published one). The shape
+/// follows the curve: published g(1 keV)/g(1 MeV) = 0.716, darkscan 0.693.
+/// Part of the offset is BR(Z′ → νν̄) = 1 below 2m_e against 3/4 above
+/// (g × √(3/4) = 0.866 below 1.022 MeV): darkscan has that step, the
+/// digitised curve shows none (it is smooth from 1 to 2 MeV, where darkscan
+/// goes from 0.90 to 1.09). Without the step the ratios would be 0.97–1.04.
+///
+/// Asserted: the 25 % criterion and every measured ratio ± 0.04 in g
+/// (≈ ± 8 % in signal).
 #[test]
-fn sub_mev_masses_are_refused() {
-    use darkscan::production::electron_brem::MIN_MASS;
+fn b_minus_l_below_one_mev_against_the_published_curve() {
+    let masses = [1e-6, 1e-5, 1e-4, 3e-4, 5e-4, 9.99e-4];
+    let measured = MEASURED_BELOW_ONE_MEV;
+    let published = published_curve("na64_b_minus_l_2022_lower.txt");
+    let g = lower_edges("na64e-b-minus-l-2022", &masses, None);
+    for ((m, g), r0) in masses.iter().zip(&g).zip(measured) {
+        let p = loglog_at(&published, *m);
+        let ratio = g / p;
+        println!("m = {m:e} GeV: darkscan g {g:.4e}, published {p:.4e}, ratio {ratio:.3}");
+        assert!((ratio - 1.0).abs() < 0.25, "{m}: {ratio}");
+        assert!((ratio - r0).abs() < 0.04, "{m}: {ratio} vs measured {r0}");
+    }
+}
+
+/// Measured darkscan/published g at 1 keV, 10 keV, 0.1, 0.3, 0.5 MeV and
+/// just below 1 MeV (10⁵ shower events, seed 1).
+const MEASURED_BELOW_ONE_MEV: [f64; 6] = [0.873, 0.878, 0.847, 0.843, 0.862, 0.901];
+
+/// Masses below [`LIGHT_MIN_MASS`] (1 keV, the lowest mass at which the
+/// light-mass bremsstrahlung is checked) are refused with a one-line error
+/// naming the mass; 1 keV itself is accepted.
+#[test]
+fn sub_kev_masses_are_refused() {
+    use darkscan::production::electron_brem_light::LIGHT_MIN_MASS;
     let p = preset::load("na64e-b-minus-l-2022").unwrap();
     let opts = ReachOptions {
-        masses: Some(vec![0.01, 3e-4]),
+        masses: Some(vec![0.01, 3e-7]),
         ..ReachOptions::default()
     };
     let err = run_missing_energy("na64e-b-minus-l-2022", &p, &opts, &|_| {})
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("0.0003") && err.contains(&MIN_MASS.to_string()),
+        err.contains("0.0000003") && err.contains("0.000001 GeV"),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1);
+    assert_eq!(
+        lower_edges("na64e-b-minus-l-2022", &[LIGHT_MIN_MASS], None).len(),
+        1
+    );
 }

@@ -139,14 +139,15 @@ pub fn run_missing_energy(
 
 /// Every mass positive, below the beam energy and not below the validity of
 /// the electron bremsstrahlung cross sections
-/// ([`crate::production::electron_brem::MIN_MASS`]).
+/// ([`crate::production::electron_brem_light::LIGHT_MIN_MASS`], 1 keV).
 pub(crate) fn check_brem_masses(masses: &[f64], beam: f64) -> Result<(), ReachError> {
+    use crate::production::electron_brem_light::LIGHT_MIN_MASS;
     for &m in masses {
         if !(m.is_finite() && m > 0.0 && m < beam) {
             return Err(ReachError::InvalidMass { mass: m, beam });
         }
-        if m < crate::production::electron_brem::MIN_MASS {
-            return Err(ReachError::BremMassBelowRange(m));
+        if m < LIGHT_MIN_MASS {
+            return Err(ReachError::BremMassBelowRange(m, LIGHT_MIN_MASS));
         }
     }
     Ok(())

@@ -624,7 +624,10 @@ pub fn run_visible_dump(
         .iter()
         .find(|&&m| m < crate::production::electron_brem::MIN_MASS)
     {
-        return Err(ReachError::BremMassBelowRange(m));
+        return Err(ReachError::BremMassBelowRange(
+            m,
+            crate::production::electron_brem::MIN_MASS,
+        ));
     }
     let n_ul_by_mass = signal_upper_limits(&preset.statistics, opts, &masses)?;
     let couplings = log_space(

@@ -215,8 +215,11 @@ fn sigma_iww_with_chi(e0: f64, m: f64, chi: f64, x_cut: f64) -> f64 {
 /// ≈ 1 MeV it understates χ, so the IWW σ falls with decreasing mass instead
 /// of approaching ε² times ordinary bremsstrahlung, and the leading-log
 /// [`sigma_iww_log`] (hence ETL) turns negative below m_e, where
-/// ln(1/δ²) < 0. Entry points (the `xsec` request, the missing-energy and
-/// visible-mode searches) reject lighter masses with an error.
+/// ln(1/δ²) < 0. Below it [`sigma_above`] switches to
+/// [`super::electron_brem_light`] (valid down to m ≪ m_e; the `xsec` request
+/// and the missing-energy searches accept masses down to
+/// [`super::electron_brem_light::LIGHT_MIN_MASS`]); the visible-mode search
+/// (A′ → e⁺e⁻ needs m > 2m_e) still rejects masses below this one.
 pub const MIN_MASS: f64 = 1e-3;
 
 /// Leading-log IWW total cross section at ε = 1 (GeV⁻²), DMG4's base for ETL:
@@ -301,9 +304,14 @@ pub fn sigma_etl_total(e0: f64, m: f64, nucleus: Nucleus) -> f64 {
 }
 
 /// A′ production cross section per nucleus at ε = 1 (GeV⁻²) for
-/// A′ energies above `x_cut · e0`, with the chosen method.
+/// A′ energies above `x_cut · e0`, with the chosen method. Below
+/// [`MIN_MASS`] the light-mass continuation of
+/// [`super::electron_brem_light::sigma_above_light`] is used.
 #[must_use]
 pub fn sigma_above(method: BremMethod, e0: f64, m: f64, nucleus: Nucleus, x_cut: f64) -> f64 {
+    if m < MIN_MASS {
+        return super::electron_brem_light::sigma_above_light(method, e0, m, nucleus, x_cut);
+    }
     let c = chi(e0, m, nucleus);
     let above = sigma_iww_with_chi(e0, m, c, x_cut);
     match method {

@@ -6,6 +6,7 @@ mod binned;
 pub mod boson_brem;
 pub mod dump_sources;
 pub mod electron_brem;
+pub mod electron_brem_light;
 pub mod heavy_flavour;
 pub mod hnl;
 pub mod meson_decay;

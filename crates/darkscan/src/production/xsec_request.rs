@@ -71,7 +71,7 @@ pub enum XsecInputError {
         projectile: Projectile,
     },
     /// The mass lies below the validity of the bremsstrahlung cross sections
-    /// ([`crate::production::electron_brem::MIN_MASS`]).
+    /// ([`crate::production::electron_brem_light::LIGHT_MIN_MASS`]).
     #[error("invalid mass {}: {}", .0, self.expectation())]
     BremMassBelowRange(f64),
     /// The energy-fraction cut is not in [0, 1).
@@ -121,8 +121,8 @@ impl XsecInputError {
                 projectile.name()
             ),
             Self::BremMassBelowRange(_) => format!(
-                "expected a mass of at least {} GeV (the bremsstrahlung cross sections assume m >> m_e; DMG4's K-factors start at 1 MeV)",
-                crate::production::electron_brem::MIN_MASS
+                "expected a mass of at least {} GeV (the lowest mass at which the bremsstrahlung cross sections are checked)",
+                crate::production::electron_brem_light::LIGHT_MIN_MASS
             ),
             Self::XMin(_) => "expected 0 <= x < 1".to_owned(),
             Self::GAgg(_) => "expected a finite coupling in 1/GeV".to_owned(),
@@ -185,7 +185,7 @@ impl BremXsecRequest {
     ) -> Result<Self, XsecInputError> {
         let material = target(target_name)?;
         check_kinematics(energy, mass, Projectile::Beam)?;
-        if mass < crate::production::electron_brem::MIN_MASS {
+        if mass < crate::production::electron_brem_light::LIGHT_MIN_MASS {
             return Err(XsecInputError::BremMassBelowRange(mass));
         }
         if !(x_min.is_finite() && (0.0..1.0).contains(&x_min)) {

@@ -232,13 +232,15 @@ pub enum ReachError {
         /// Why.
         reason: &'static str,
     },
-    /// A mass below the validity of the electron bremsstrahlung cross
-    /// sections ([`crate::production::electron_brem::MIN_MASS`]).
+    /// A mass (first field) below the lowest one (second field) at which the
+    /// search's electron bremsstrahlung cross sections hold: 1 keV for the
+    /// missing-energy searches
+    /// ([`crate::production::electron_brem_light::LIGHT_MIN_MASS`]), 1 MeV
+    /// for the visible mode ([`crate::production::electron_brem::MIN_MASS`]).
     #[error(
-        "invalid mass {0} GeV: the electron bremsstrahlung cross sections hold from {min} GeV (m >> m_e; DMG4's K-factors start at 1 MeV)",
-        min = crate::production::electron_brem::MIN_MASS
+        "invalid mass {0} GeV: the electron bremsstrahlung cross sections here hold from {1} GeV"
     )]
-    BremMassBelowRange(f64),
+    BremMassBelowRange(f64, f64),
     /// Bad statistics inputs.
     #[error(transparent)]
     Stats(#[from] StatsError),
