@@ -56,6 +56,17 @@ fn odd_requests_give_typed_errors_or_empty_bands() {
         ..ReachOptions::default()
     };
     assert!(run_preset(name, &p, &heavy, &|_| {}).is_err());
+    // S, P, A below 1 MeV: their cross sections stop at electron_brem::MIN_MASS
+    // (only the vector continues, electron_brem_light); a typed error, not a
+    // silent empty band.
+    let sub_mev = ReachOptions {
+        masses: Some(vec![0.01, 5e-4]),
+        ..ReachOptions::default()
+    };
+    let e = run_preset(name, &p, &sub_mev, &|_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("0.0005") && e.contains("0.001"), "{e}");
     // A pseudoscalar below 2 m_e (1.022 MeV) cannot decay to e+e-: no band,
     // no panic. (Below 1 MeV, `electron_brem::MIN_MASS`, the bremsstrahlung
     // itself is refused with a typed error.)

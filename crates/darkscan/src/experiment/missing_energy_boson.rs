@@ -84,9 +84,13 @@ pub fn run_missing_energy_boson(
     }
     let n_ul = signal_upper_limit(&preset.statistics, opts)?;
     let masses = scan_masses(&preset.scan, opts);
-    for &m in &masses {
-        if !(m.is_finite() && m > 0.0 && m < beam) {
-            return Err(ReachError::InvalidMass { mass: m, beam });
+    crate::experiment::missing_energy_reach::check_brem_masses(&masses, beam)?;
+    // Only the vector continues below 1 MeV (`electron_brem_light`); the S, P
+    // and A cross sections of `boson_brem` hold from `electron_brem::MIN_MASS`.
+    if boson != BosonType::Vector {
+        let min = crate::production::electron_brem::MIN_MASS;
+        if let Some(&m) = masses.iter().find(|&&m| m < min) {
+            return Err(ReachError::BremMassBelowRange(m, min));
         }
     }
     let setup = setup_of(preset)?;
