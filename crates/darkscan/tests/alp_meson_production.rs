@@ -43,7 +43,18 @@ fn bc11_reach_reproduces_the_published_weak_coupling_edge() {
     // The weak-coupling edge is set by the stable-X BR limit and the
     // K⁺ → π⁺a rate ∝ (1/f_G)²: same NA62 data and the same N₈ give the
     // published 1/f_G to the digitisation accuracy of the two BR curves
-    // (≲ 10 % in BR, 5 % in 1/f_G). Measured: 0.96–1.00 at these masses.
+    // (≲ 10 % in BR, 5 % in 1/f_G). Measured: 0.981, 0.981, 0.982, 0.982,
+    // 0.961 (R1), 0.976, 0.964, 0.979, 0.943 (R2). With the chiral amplitude
+    // alone (the published interpretation's model, and darkscan's before the
+    // BC11 top loop of `alp_mesons::bc11_fcnc_factor`) they were 0.998, 0.998,
+    // 0.999, 0.999, 0.978, 0.993, 0.981, 0.997, 0.961: the double-log top loop
+    // adds ≈ 1.7 % to the K⁺ amplitude (3.5 % to the rate), moving every edge
+    // 1.7 % down. So at 0.23 GeV the 5 % criterion fails (0.943): a known
+    // difference of model, asserted as measured. Every ratio ± 0.01.
+    let measured = [
+        0.981, 0.981, 0.982, 0.982, 0.961, 0.976, 0.964, 0.979, 0.943,
+    ];
+    let mut k = 0;
     for (file, masses) in [
         (
             "na62_KpiX_alp_BC11_invfG_R1_weak.txt",
@@ -61,7 +72,11 @@ fn bc11_reach_reproduces_the_published_weak_coupling_edge() {
             let (weak, _) = edges(&r, i).unwrap();
             let ratio = weak / loglog_at(&published, m);
             println!("{file} m = {m}: 1/f_G {weak:.4e}, darkscan/published {ratio:.4}");
-            assert!((ratio - 1.0).abs() < 0.05, "m = {m}: {ratio}");
+            assert!((ratio - measured[k]).abs() < 0.01, "m = {m}: {ratio}");
+            if m < 0.225 {
+                assert!((ratio - 1.0).abs() < 0.05, "m = {m}: {ratio}");
+            }
+            k += 1;
         }
     }
 }
@@ -263,10 +278,13 @@ fn dump_sources_offer_b_parents_only_with_the_fermion_coupling() {
 ///   Λ → μ_w = 100 GeV log altogether (coefficient y_t(μ_w)²[ln(μ_w/m_t) +
 ///   δ_t] = −0.519) 1.90×10⁻¹². darkscan keeps its formula and the PBC
 ///   v = 246.22 GeV.
-/// - **BC11, K_L/K⁺**: darkscan 2.1×10⁻⁵ (only the ε_K admixture of the
-///   CP-conserving chiral amplitude), ALPaca 7–11× more: it also keeps the
-///   s → d coupling the gluon coupling induces at two loops, which darkscan
-///   neglects (K_L → π⁰a stays < 3×10⁻⁴ of K⁺ → π⁺a either way).
+/// - **BC11, K_L/K⁺** (the s → d coupling the gluon coupling induces by
+///   running, `alp_mesons::bc11_fcnc_factor`, whose Im part is almost all of
+///   K_L → π⁰a, against the chiral K⁺ amplitude; independent of the BC11
+///   normalisation convention): darkscan 1.60, 1.64, 1.88, 2.57 ×10⁻⁴, i.e.
+///   1.03, 1.15, 0.89, 1.02 × ALPaca's (its full RG solution vs darkscan's
+///   leading double log). Within 20 %: asserted. (With the ε_K admixture
+///   alone it was 2.1×10⁻⁵.)
 #[test]
 fn klong_and_kplus_against_alpaca() {
     let masses = [0.05, 0.1, 0.2, 0.3];
@@ -288,6 +306,9 @@ fn klong_and_kplus_against_alpaca() {
             .sum()
     };
     let measured_ratio = [0.814, 0.815, 0.819, 0.853];
+    // ALPaca BC11 (BC11()(f_G = 1000, f_a = 1000)) K_L/K⁺ and darkscan's.
+    let alpaca_bc11_ratio = [1.556e-4, 1.436e-4, 2.110e-4, 2.509e-4];
+    let measured_bc11 = [1.595e-4, 1.645e-4, 1.884e-4, 2.567e-4];
     let measured_kp = [2.01, 2.04, 2.13, 2.29];
     let measured_kl = [2.28, 2.30, 2.40, 2.56];
     for (i, &m) in masses.iter().enumerate() {
@@ -308,8 +329,12 @@ fn klong_and_kplus_against_alpaca() {
         assert!((kl / alpaca_kl[i] / measured_kl[i] - 1.0).abs() < 0.05);
         // BC11: the ε_K admixture only, |ε_K|² τ_L/τ_+ × (phase space) ≈ 2×10⁻⁵.
         let r11 = br(130, m, &bc11) / br(321, m, &bc11);
-        println!("m_a = {m}: BC11 K_L/K+ {r11:.3e}");
-        assert!(r11 > 1.9e-5 && r11 < 2.4e-5, "{m}: {r11}");
+        println!(
+            "m_a = {m}: BC11 K_L/K+ {r11:.3e} ({:.3} x ALPaca)",
+            r11 / alpaca_bc11_ratio[i]
+        );
+        assert!((r11 / alpaca_bc11_ratio[i] - 1.0).abs() < 0.2, "{m}: {r11}");
+        assert!((r11 / measured_bc11[i] - 1.0).abs() < 0.05, "{m}: {r11}");
     }
     assert_eq!(alp_mesons::parent_pdg("K_L"), Some(130));
     assert!(br(130, 0.4, &bc10) == 0.0);
@@ -406,5 +431,46 @@ fn bc10_alpaca_difference_is_its_vev_and_rg_improvement() {
             (rk - 1.0).abs() < 0.05 && (rks - 1.0).abs() < 0.05,
             "{m}: {rk} {rks}"
         );
+    }
+}
+
+/// B → K(*)a for the gluon coupling (BC11; `alp_mesons::bc11_fcnc_factor`,
+/// the leading double log of the top-loop b → s coupling the gluon coupling
+/// induces) against ALPaca v1.1.0 (`BC11()(f_G = 1000, f_a = 1000)`, default
+/// RG integrator), as ratios to K_L → π⁰a (both induced-coupling processes;
+/// the BC11 normalisation conventions, ALPaca's c_G = (π/α_s) f_a/f_G vs
+/// darkscan's c_GG/f = 1/(2f_G), cancel). ALPaca: B⁺ → K⁺a 5.946×10⁻⁵,
+/// 5.948×10⁻⁵ and B⁺ → K*⁺a 7.025×10⁻⁵, 7.025×10⁻⁵ at 0.1, 0.2 GeV;
+/// K_L → π⁰a 9.370×10⁻⁸, 7.897×10⁻⁸. Measured darkscan/ALPaca of
+/// B⁺ → K⁺a/K_L → π⁰a: 1.09, 1.04; of B⁺ → K*⁺a/K_L → π⁰a: 1.13, 1.07
+/// (b → s against s → d: CKM and form factors). Asserted: within 20 % and
+/// ± 5 % of measured; and B channels exist for a gluon-only ALP.
+#[test]
+fn bc11_b_to_k_a_against_alpaca() {
+    let bc11 = AlpModel {
+        inv_f_g: 1e-5,
+        ..AlpModel::default()
+    };
+    let one = |parent: i32, m: f64, name: &str| -> f64 {
+        alp_mesons::channels(parent, m, &bc11)
+            .unwrap()
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(0.0, |c| c.branching_ratio)
+    };
+    let alpaca_k = [5.946e-5, 5.948e-5];
+    let alpaca_kstar = [7.025e-5, 7.025e-5];
+    let alpaca_kl = [9.370e-8, 7.897e-8];
+    let measured_k = [1.09, 1.04];
+    let measured_kstar = [1.13, 1.07];
+    for (i, m) in [0.1, 0.2].into_iter().enumerate() {
+        let kl = one(130, m, "K_L -> pi0 a");
+        let rk = one(521, m, "B+ -> K+ a") / kl / (alpaca_k[i] / alpaca_kl[i]);
+        let rks = one(521, m, "B+ -> K*+ a") / kl / (alpaca_kstar[i] / alpaca_kl[i]);
+        println!("m_a = {m}: (B+ -> K+ a / K_L) {rk:.3}, (B+ -> K*+ a / K_L) {rks:.3} x ALPaca");
+        for (r, r0) in [(rk, measured_k[i]), (rks, measured_kstar[i])] {
+            assert!((r - 1.0).abs() < 0.2, "{m}: {r}");
+            assert!((r / r0 - 1.0).abs() < 0.05, "{m}: {r} vs {r0}");
+        }
     }
 }
