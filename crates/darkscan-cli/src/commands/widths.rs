@@ -17,7 +17,7 @@ pub enum WidthsCommand {
     Hnl(HnlOpts),
     /// Dark scalar mixing with the Higgs: leptons, photons, pi pi and K K (Winkler 2019), multi-hadron, g g / s sbar / c cbar above 2 GeV.
     Scalar(scalar_alp::ScalarOpts),
-    /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams).
+    /// Axion-like particle: gamma gamma (g_agg, fermion loops, gluon mixing), leptons, hadrons (gluon coupling, Aloni-Soreq-Williams; fermion coupling g_Y, arXiv:2310.03524).
     Alp(scalar_alp::AlpOpts),
     /// U(1)_{B-L} Z': nu nubar (with or without light right-handed neutrinos, or heavy N), e+e-, mu+mu-, tau+tau- (no hadrons; m <= 0.6 GeV).
     BMinusL(b_minus_l::BMinusLOpts),

@@ -42,9 +42,18 @@
 //!   and the a → gg continuum) the difference is an inclusive channel
 //!   "hadrons (other)", so that the total width is ASW's.
 //!
-//! Not modelled: hadronic channels induced by the BC10 quark couplings (the
-//! BC10 ALP decays to leptons and photons only here), and the gluon-coupled
-//! ALP above 3 GeV (perturbative a → gg).
+//! - the hadronic channels of the BC10 coupling g_Y (a → 3π, π⁺π⁻γ, ππη,
+//!   ππη′, 3η, ππω, 4π, KKπ, ωω, φφ, K*K̄* and an inclusive rest) from
+//!   Dalla Valle Garcia et al., arXiv:2310.03524, shipped as
+//!   `data/alp_fermion_widths_dkoz.csv` (see [`super::alp_bc10`]) for
+//!   m_a ≤ 3 GeV; a g_Y-coupled ALP above 3 GeV is out of range. With both
+//!   g_Y and 1/f_G non-zero the two hadronic amplitudes would interfere
+//!   (through the same ALP–meson mixing); that interference is not treated:
+//!   the BC10 and BC11 hadronic widths are added incoherently (a documented
+//!   approximation, exact when either coupling vanishes).
+//!
+//! Not modelled: the light-quark (π⁰/η/η′ mixing) part of a → γγ for g_Y,
+//! and the gluon-coupled or g_Y-coupled ALP above 3 GeV (perturbative a → gg).
 
 use super::ModelError;
 use super::scalar::{C64, M_BOTTOM, M_CHARM, M_TOP, higgs_vev};
@@ -53,9 +62,8 @@ use crate::units::{ALPHA_EM, ELECTRON, MUON, TAU};
 use serde::{Deserialize, Serialize};
 use std::f64::consts::PI;
 
-/// Highest ALP mass (GeV) for which [`AlpModel`] gives widths: above a few
-/// GeV hadronic decays through the quark couplings (not modelled) would
-/// matter.
+/// Highest ALP mass (GeV) for which [`AlpModel`] gives widths (photon and
+/// lepton couplings; the g_Y and gluon couplings stop at 3 GeV).
 pub const MAX_ALP_MASS: f64 = 10.0;
 
 /// Highest mass (GeV) of the ASW gluon-coupling tables; a gluon-coupled ALP
@@ -327,6 +335,12 @@ impl Fip for AlpModel {
                 max: MAX_GLUON_ALP_MASS,
             });
         }
+        if self.g_y != 0.0 && mass > super::alp_bc10::MAX_BC10_HADRONIC_MASS {
+            return Err(ModelError::MassOutOfRange {
+                mass,
+                max: super::alp_bc10::MAX_BC10_HADRONIC_MASS,
+            });
+        }
         let ge = self.lepton_coupling(self.g_aee, ELECTRON.mass);
         let gm = self.lepton_coupling(self.g_amumu, MUON.mass);
         let gt = self.lepton_coupling(self.g_atautau, TAU.mass);
@@ -375,6 +389,8 @@ impl Fip for AlpModel {
                 channels.push(DecayChannel::portal("hadrons (other)", other, Vec::new()));
             }
         }
+        // BC10 hadronic channels (added incoherently to BC11's: module docs).
+        channels.extend(super::alp_bc10::bc10_hadronic_channels(mass, self.g_y));
         channels.retain(|c| c.width > 0.0);
         Ok(DecayTable {
             mass,

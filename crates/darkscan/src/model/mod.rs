@@ -13,6 +13,7 @@
 //!   vector, coupling axis and power, decay table with final states).
 
 pub mod alp;
+pub mod alp_bc10;
 pub mod b_minus_l;
 pub mod dark_photon;
 pub mod electron_g2;
