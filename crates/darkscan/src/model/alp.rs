@@ -389,8 +389,15 @@ impl Fip for AlpModel {
                 channels.push(DecayChannel::portal("hadrons (other)", other, Vec::new()));
             }
         }
-        // BC10 hadronic channels (added incoherently to BC11's: module docs).
-        channels.extend(super::alp_bc10::bc10_hadronic_channels(mass, self.g_y));
+        // BC10 hadronic channels, added incoherently to BC11's (module docs):
+        // a channel both give ("3pi0", "pi+pi-pi0", "pi+pi-gamma", "omega
+        // omega", "phi phi", "hadrons (other)") is one channel with the sum.
+        for c in super::alp_bc10::bc10_hadronic_channels(mass, self.g_y) {
+            match channels.iter_mut().find(|x| x.name == c.name) {
+                Some(x) => x.width += c.width,
+                None => channels.push(c),
+            }
+        }
         channels.retain(|c| c.width > 0.0);
         Ok(DecayTable {
             mass,
