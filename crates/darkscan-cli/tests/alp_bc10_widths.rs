@@ -10,9 +10,7 @@ use darkscan::model::alp::AlpModel;
 
 #[test]
 fn widths_alp_g_y_shows_the_hadronic_channels() {
-    let v = json(&[
-        "widths", "alp", "--mass", "1.0", "--g-y", "1e-4", "--json",
-    ]);
+    let v = json(&["widths", "alp", "--mass", "1.0", "--g-y", "1e-4", "--json"]);
     let br = v["branching_ratios"].as_object().unwrap();
     for name in ["pi+pi-pi0", "3pi0", "pi+pi-gamma", "pi+pi-eta", "pi0pi0eta"] {
         assert!(br.contains_key(name), "{name} missing: {br:?}");

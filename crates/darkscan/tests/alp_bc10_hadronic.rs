@@ -174,7 +174,10 @@ fn two_track_channels_have_daughters_and_bc11_adds_incoherently() {
         ..AlpModel::default()
     };
     let tb = both.decays(1.0).unwrap();
-    assert_eq!(tb.channels.iter().filter(|c| c.name == "pi+pi-pi0").count(), 1);
+    assert_eq!(
+        tb.channels.iter().filter(|c| c.name == "pi+pi-pi0").count(),
+        1
+    );
     let sum = width(&bc10(1e-4), 1.0, "pi+pi-pi0") + width(&gluon, 1.0, "pi+pi-pi0");
     assert!((width(&both, 1.0, "pi+pi-pi0") / sum - 1.0).abs() < 1e-12);
 }

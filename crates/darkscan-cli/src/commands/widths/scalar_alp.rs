@@ -96,7 +96,12 @@ pub struct AlpOpts {
     /// Universal Yukawa-like fermion coupling g_Y of the PBC BC10 benchmark
     /// (each fermion couples as g_Y m_f / v); with hadronic channels
     /// (arXiv:2310.03524), masses up to 3 GeV. Alias --g-y.
-    #[arg(long, alias = "g-y", default_value_t = 0.0, allow_negative_numbers = true)]
+    #[arg(
+        long,
+        alias = "g-y",
+        default_value_t = 0.0,
+        allow_negative_numbers = true
+    )]
     g_aff: f64,
     /// Electron coupling g_aee (L = -i g_aee a ē γ5 e).
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
