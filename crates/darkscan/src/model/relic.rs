@@ -665,3 +665,7 @@ mod tests {
         assert!((g - 10.71).abs() < 1e-9);
     }
 }
+
+#[cfg(test)]
+#[path = "relic_diagnostics.rs"]
+mod diagnostics;
