@@ -38,7 +38,7 @@
 //! inputs) to 1.5 % in Ω h² (unit test in `model::relic`).
 //!
 //! Diagnosis of the excess (tests in `model::relic::diagnostics`, and
-//! [`rho_omega_region_feature_by_feature`] below); no error in darkscan was
+//! `rho_omega_region_feature_by_feature` below); no error in darkscan was
 //! found, so nothing was tuned:
 //! - Conventions: the v → 0 limits of darkscan's σ equal the closed forms
 //!   (Dirac/pseudo-Dirac 16π α α_D ε² m²/(m_A′² − 4m²)², scalar and
@@ -60,7 +60,7 @@
 //!   excess.
 //! - 0.1 GeV: the local excess just below m_χ = m_μ (all three types,
 //!   1.23–1.33), where the published lines are smooth (see above).
-//! - Elsewhere a common 1.05–1.17 (10–30 MeV, 0.2 GeV), s- and p-wave
+//! - Elsewhere a common 1.05–1.23 (10–30 MeV, 0.2 GeV), s- and p-wave
 //!   alike, is left unexplained (within the 30 %).
 
 use darkscan::model::relic::{DmKind, RelicModel};
