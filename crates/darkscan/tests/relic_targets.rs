@@ -60,6 +60,11 @@
 //!   excess.
 //! - 0.1 GeV: the local excess just below m_χ = m_μ (all three types,
 //!   1.23–1.33), where the published lines are smooth (see above).
+//! - One signature for 0.1 and 0.3 GeV: moving the √s scale of darkscan's SM
+//!   widths by 5 % (Γ_out(√s) → Γ_out(1.05 √s)/1.05, a diagnostic only)
+//!   brings all six ratios there to 1.00–1.11 and leaves 30 MeV unchanged:
+//!   the published lines behave as if their μ⁺μ⁻ threshold and ρ/ω sat at
+//!   5 % lower √s/2m_χ.
 //! - Elsewhere a common 1.05–1.23 (10–30 MeV, 0.2 GeV), s- and p-wave
 //!   alike, is left unexplained (within the 30 %).
 

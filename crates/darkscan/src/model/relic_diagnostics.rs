@@ -220,3 +220,102 @@ fn p_wave_and_s_wave_excesses_agree_away_from_features() {
         }
     }
 }
+
+/// [`RelicModel::sigma_v`] (same quadrature) with the SM width Γ_out(√s)
+/// replaced by `out(√s, ε)`.
+fn sigma_v_with_out(model: &RelicModel, x: f64, eps: f64, out: &dyn Fn(f64, f64) -> f64) -> f64 {
+    let m = model.mass_chi;
+    let t = m / x;
+    let gamma = model.total_width_aprime(eps);
+    let ma = model.mass_aprime();
+    let n = 240;
+    let h = 60f64.sqrt() / f64::from(n);
+    let mut sum = 0.0;
+    for i in 1..=n {
+        let u = f64::from(i) * h;
+        let w = if i == n {
+            1.0
+        } else if i % 2 == 1 {
+            4.0
+        } else {
+            2.0
+        };
+        let tau = u * u;
+        let rs = 2.0 * m + t * tau;
+        let s = rs * rs;
+        let (g_in, spin) = model.width_in(rs);
+        let d = s - ma * ma;
+        let sigma = spin * 4.0 * PI / (s / 4.0 - m * m) * s * g_in * out(rs, eps)
+            / (d * d + ma * ma * gamma * gamma);
+        sum +=
+            w * sigma * (s - 4.0 * m * m) * s * bessel_k1_scaled(rs / t) * (-tau).exp() * 2.0 * u;
+    }
+    let k2x = bessel_k2_scaled(x);
+    sum * h / 3.0 / (4.0 * m.powi(4) * k2x * k2x)
+}
+
+/// The 0.1 GeV and 0.3 GeV excesses have one signature: the published
+/// lines behave as if the SM final-state thresholds and resonances (μ⁺μ⁻
+/// at m_χ = m_μ, the ρ/ω) sat at 5 % lower √s/2m_χ than darkscan's.
+/// Γ_out(√s) → Γ_out(1.05 √s)/1.05 (the same SM widths, their √s scale
+/// moved by 5 %; a diagnostic, not a physical model) brings the ratios
+/// darkscan/published from 1.28, 1.25 (pseudo-Dirac, 0.10 and 0.30 GeV),
+/// 1.23, 1.41 (scalar) and 1.33, 1.40 (Majorana) to 1.109, 1.033, 0.997,
+/// 1.099, 1.088, 1.113, the level of the common offset elsewhere, and
+/// leaves 30 MeV (no SM threshold near √s = 60 MeV) at 1.109. Compare the
+/// feature positions in `tests/relic_targets.rs` (3–13 % in m_χ). The
+/// files carry no provenance telling whether their R(√s), their thermal
+/// average or their mass axis causes it. Asserted within ±3 % of the
+/// measured ratios.
+#[test]
+fn sm_thresholds_five_percent_lower_explain_0_1_and_0_3_gev() {
+    let k = 1.05;
+    let shifted = move |md: &RelicModel, x: f64, eps: f64| {
+        sigma_v_with_out(md, x, eps, &|rs, e| {
+            DarkPhoton::new(rs * k, e).map_or(0.0, |a| a.total_width() / k)
+        })
+    };
+    for (kind, m, y_pub, measured) in [
+        (
+            DmKind::PseudoDirac,
+            0.099_744_160_484_529_68,
+            4.714_311_900_171_009_5e-11,
+            1.109,
+        ),
+        (
+            DmKind::PseudoDirac,
+            0.301_100_229_786_753_05,
+            1.325_653_356_286_174e-10,
+            1.033,
+        ),
+        (
+            DmKind::Scalar,
+            0.101_167_044_825_752_13,
+            1.340_328_710_977_725_5e-9,
+            0.997,
+        ),
+        (
+            DmKind::Scalar,
+            0.305_395_526_875_032_24,
+            3.309_055_364_666_473_4e-9,
+            1.099,
+        ),
+        (
+            DmKind::Majorana,
+            0.099_744_160_484_529_68,
+            6.319_131_361_637_071e-10,
+            1.088,
+        ),
+        (
+            DmKind::Majorana,
+            0.301_100_229_786_753_05,
+            1.713_836_305_355_177_4e-9,
+            1.113,
+        ),
+        (DmKind::Scalar, SCALAR_30MEV.0, SCALAR_30MEV.1, 1.109),
+    ] {
+        let r = target_with(&model(kind, m), &shifted, &dof_darkscan) / y_pub;
+        println!("{} {m:.4}: SM thresholds 5 % lower {r:.3}", kind.name());
+        assert!((r / measured - 1.0).abs() < 0.03, "{r} vs {measured}");
+    }
+}
