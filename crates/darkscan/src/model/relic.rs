@@ -666,6 +666,8 @@ mod tests {
     }
 }
 
+/// Why the thermal targets lie above the published NA64 lines: the solver
+/// with common simplifications swapped in (tests only).
 #[cfg(test)]
 #[path = "relic_diagnostics.rs"]
 mod diagnostics;

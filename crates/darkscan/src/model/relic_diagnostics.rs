@@ -146,7 +146,7 @@ fn non_relativistic_limits_match_the_closed_forms() {
 /// Not the non-relativistic expansion: ⟨σv⟩ = a + 6b/x instead of the
 /// Gondolo–Gelmini average moves darkscan's p-wave y further ABOVE the
 /// published lines (the propagator 1/(s − M²)² and s Γ_in Γ_out grow with
-/// s, so the relativistic average exceeds a + 6b/x: y by 29–36 % here),
+/// s, so the relativistic average exceeds a + 6b/x: y by 28–36 % here),
 /// while the s-wave y hardly moves. Measured y ratios darkscan/published,
 /// exact → expansion: scalar 1.33 → 1.81 (1 MeV), 1.17 → 1.50 (10 MeV);
 /// Majorana 1.40 → 1.88, 1.23 → 1.58; pseudo-Dirac 1.24 → 1.22,
