@@ -68,8 +68,9 @@ fn sigma_v_at(model: &RelicModel, beta: f64, eps: f64) -> f64 {
 }
 
 /// The non-relativistic expansion σv = a + b v², ⟨σv⟩ = a + 6b/x
-/// (⟨v²⟩ = 6/x for a Maxwell–Boltzmann pair; Gondolo & Gelmini 1991,
-/// Eq. (6.5) to first order in 1/x), a and b read off σv at β = 10⁻⁴, 10⁻².
+/// (⟨v²⟩ = 6/x for the relative velocity of two Maxwell–Boltzmann
+/// particles; Kolb & Turner, "The Early Universe", Ch. 5), a and b read off
+/// σv at β = 10⁻⁴ and 10⁻².
 fn sv_nr(model: &RelicModel, x: f64, eps: f64) -> f64 {
     let a = sigma_v_at(model, 1e-4, eps);
     let b = (sigma_v_at(model, 1e-2, eps) - a) / 4e-4;
