@@ -95,48 +95,18 @@ const ASW_CHANNELS: [(&str, &[i32]); 10] = [
 ];
 
 /// The ASW tables: channel → sorted (m_a, Γ in eV at c_g/Λ = 1/TeV).
-fn asw_tables() -> &'static std::collections::HashMap<String, Vec<(f64, f64)>> {
-    static T: std::sync::OnceLock<std::collections::HashMap<String, Vec<(f64, f64)>>> =
+fn asw_tables() -> &'static super::channel_tables::ChannelTables {
+    static T: std::sync::OnceLock<super::channel_tables::ChannelTables> =
         std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        let mut map: std::collections::HashMap<String, Vec<(f64, f64)>> =
-            std::collections::HashMap::new();
-        for line in ASW_CSV.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') || line.starts_with("channel,") {
-                continue;
-            }
-            let mut it = line.rsplitn(3, ',');
-            let (Some(w), Some(m), Some(name)) = (it.next(), it.next(), it.next()) else {
-                continue;
-            };
-            if let (Ok(m), Ok(w)) = (m.parse::<f64>(), w.parse::<f64>()) {
-                map.entry(name.to_string()).or_default().push((m, w));
-            }
-        }
-        for v in map.values_mut() {
-            v.sort_by(|a, b| a.0.total_cmp(&b.0));
-        }
-        map
-    })
+    T.get_or_init(|| super::channel_tables::parse(ASW_CSV))
 }
 
 /// Γ (GeV) of the ASW channel `name` at `mass` for 1/f_G = `inv_f_g`
 /// (GeV⁻¹): linear interpolation in the table, 0 outside it.
 #[must_use]
 pub fn asw_width(name: &str, mass: f64, inv_f_g: f64) -> f64 {
-    let Some(t) = asw_tables().get(name) else {
+    let Some(w_ev) = super::channel_tables::interpolate(asw_tables(), name, mass) else {
         return 0.0;
-    };
-    if t.is_empty() || !(mass >= t[0].0 && mass <= t[t.len() - 1].0) {
-        return 0.0;
-    }
-    let i = t.partition_point(|p| p.0 <= mass).clamp(1, t.len() - 1);
-    let (x0, y0) = t[i - 1];
-    let (x1, y1) = t[i];
-    let w_ev = if x1 > x0 {
-        y0 + (y1 - y0) * (mass - x0) / (x1 - x0)
-    } else {
-        y0
     };
     // c_g/Λ in 1/TeV = 1e3 GeV × inv_f_g/(32π²).
     let c_tev = 1e3 * inv_f_g / (32.0 * PI * PI);

@@ -19,7 +19,7 @@
 //! decays (darkscan's own a → γγ keeps its fermion loops; the light-quark
 //! mixing contribution to a → γγ is missing there, see `model::alp`).
 
-use std::collections::HashMap;
+use super::channel_tables::{self, ChannelTables};
 use std::sync::OnceLock;
 
 use super::scalar::higgs_vev;
@@ -57,27 +57,9 @@ pub const DKOZ_CHANNELS: [(&str, &[i32]); 18] = [
 ];
 
 /// Channel → sorted (m_a in GeV, W).
-fn tables() -> &'static HashMap<String, Vec<(f64, f64)>> {
-    static T: OnceLock<HashMap<String, Vec<(f64, f64)>>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map: HashMap<String, Vec<(f64, f64)>> = HashMap::new();
-        for line in DKOZ_CSV.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') || line.starts_with("channel,") {
-                continue;
-            }
-            let mut it = line.rsplitn(3, ',');
-            let (Some(w), Some(m), Some(name)) = (it.next(), it.next(), it.next()) else {
-                continue;
-            };
-            if let (Ok(m), Ok(w)) = (m.parse::<f64>(), w.parse::<f64>()) {
-                map.entry(name.to_string()).or_default().push((m, w));
-            }
-        }
-        for v in map.values_mut() {
-            v.sort_by(|a, b| a.0.total_cmp(&b.0));
-        }
-        map
-    })
+fn tables() -> &'static ChannelTables {
+    static T: OnceLock<ChannelTables> = OnceLock::new();
+    T.get_or_init(|| channel_tables::parse(DKOZ_CSV))
 }
 
 /// Γ (GeV) of the DKOZ table channel `name` at `mass` (GeV) for the BC10
@@ -87,19 +69,8 @@ fn tables() -> &'static HashMap<String, Vec<(f64, f64)>> {
 /// "gamma gamma".
 #[must_use]
 pub fn dkoz_width(name: &str, mass: f64, g_y: f64) -> f64 {
-    let Some(t) = tables().get(name) else {
+    let Some(w) = channel_tables::interpolate(tables(), name, mass) else {
         return 0.0;
-    };
-    if t.is_empty() || !(mass >= t[0].0 && mass <= t[t.len() - 1].0) {
-        return 0.0;
-    }
-    let i = t.partition_point(|p| p.0 <= mass).clamp(1, t.len() - 1);
-    let (x0, y0) = t[i - 1];
-    let (x1, y1) = t[i];
-    let w = if x1 > x0 {
-        y0 + (y1 - y0) * (mass - x0) / (x1 - x0)
-    } else {
-        y0
     };
     // Γ = (g/2)² W, g = g_Y/v (ALPINIST's normalisation of these curves).
     let half_g = 0.5 * g_y / higgs_vev();

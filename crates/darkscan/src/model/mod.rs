@@ -15,6 +15,7 @@
 pub mod alp;
 pub mod alp_bc10;
 pub mod b_minus_l;
+pub mod channel_tables;
 pub mod dark_photon;
 pub mod electron_g2;
 pub mod hnl;
