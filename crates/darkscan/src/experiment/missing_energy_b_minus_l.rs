@@ -20,13 +20,10 @@
 //! assumption; conservative — see the preset). No resonant annihilation
 //! (the 2022 analysis has none; the preset loader rejects it).
 
-use crate::experiment::missing_energy_reach::setup_of;
+use crate::experiment::missing_energy_reach::{GSquaredScan, run_g_squared_scan, setup_of};
 use crate::experiment::preset::Preset;
 use crate::model::b_minus_l::invisible_branching_ratio;
-use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, exposure_unit_of, limits_and_grid,
-    open_resume_for, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
-};
+use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, scan_masses, signal_upper_limit};
 use crate::units::ALPHA_EM;
 
 /// g²/(4πα) per g²: converts the A′ yield at ε = 1 to the Z′ yield at g = 1.
@@ -72,43 +69,25 @@ pub fn run_missing_energy_b_minus_l(
     }
     let setup = setup_of(preset)?;
     let tracks = setup.track_lengths();
-    let couplings = preset.scan.couplings();
-    let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume_for(opts, "missing-energy b-minus-l", preset)?;
-    let rows = scan_grid_resumable(
-        &masses,
-        &couplings,
-        &n_ul_by_mass,
-        |_, m| {
-            let br_inv = invisible_branching_ratio(&model, m)
-                .map_err(|e| ReachError::Preset(e.to_string()))?;
-            let per_g2 = exposure
-                * preset.selection.signal_efficiency.at(m)
-                * coupling_conversion()
-                * setup.yield_per_eot(&tracks, m)
-                * br_inv;
-            Ok(SignalFn(move |g: f64| per_g2 * g * g))
-        },
-        progress,
-        cache.as_ref(),
-    )?;
-    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, |m| m, |g| g);
-    Ok(ReachResult {
-        preset: preset_label.to_string(),
-        model: preset.model.name.clone(),
-        plane: Plane::Epsilon,
+    let scan = GSquaredScan {
+        preset_label,
+        preset,
+        opts,
         exposure,
-        signal_upper_limit: n_ul,
-        limits,
-        grid,
-        channels: Vec::new(),
-        meta: result_meta(
-            Plane::Epsilon,
-            ("g_B-L", "g_B-L"),
-            "m_Z'",
-            exposure_unit_of(&preset.beam.particle),
-            &preset.statistics,
-            opts,
-        ),
-    })
+        n_ul,
+        masses: &masses,
+        cache_key: "missing-energy b-minus-l",
+        coupling: ("g_B-L", "g_B-L"),
+        mass_symbol: "m_Z'",
+    };
+    let per_g2 = |m: f64| {
+        let br_inv =
+            invisible_branching_ratio(&model, m).map_err(|e| ReachError::Preset(e.to_string()))?;
+        Ok(exposure
+            * preset.selection.signal_efficiency.at(m)
+            * coupling_conversion()
+            * setup.yield_per_eot(&tracks, m)
+            * br_inv)
+    };
+    run_g_squared_scan(&scan, per_g2, progress)
 }

@@ -18,16 +18,13 @@
 //! [`crate::model::electron_g2::delta_a_e`].
 
 use crate::experiment::missing_energy::MissingEnergySetup;
-use crate::experiment::missing_energy_reach::setup_of;
+use crate::experiment::missing_energy_reach::{GSquaredScan, run_g_squared_scan, setup_of};
 use crate::experiment::preset::Preset;
 use crate::model::electron_g2::BosonType;
 use crate::production::boson_brem::sigma_above;
 use crate::production::electron_brem::Nucleus;
 use crate::production::shower::TrackLengths;
-use crate::reach::{
-    Plane, ReachError, ReachOptions, ReachResult, SignalFn, exposure_unit_of, limits_and_grid,
-    open_resume_for, result_meta, scan_grid_resumable, scan_masses, signal_upper_limit,
-};
+use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, scan_masses, signal_upper_limit};
 use crate::units::{ALPHA_EM, HBARC2_GEV2_CM2};
 
 /// Y_X(m): X per electron on target at g = e (ε = 1) with E_X above the
@@ -95,40 +92,23 @@ pub fn run_missing_energy_boson(
     }
     let setup = setup_of(preset)?;
     let tracks = setup.track_lengths();
-    let couplings = preset.scan.couplings();
-    let n_ul_by_mass = vec![n_ul; masses.len()];
-    let cache = open_resume_for(opts, &format!("missing-energy {}", boson.name()), preset)?;
-    let rows = scan_grid_resumable(
-        &masses,
-        &couplings,
-        &n_ul_by_mass,
-        |_, m| {
-            let per_g2 = exposure
-                * preset.selection.signal_efficiency.at(m)
-                * boson_yield_per_eot(&setup, &tracks, boson, m)
-                / (4.0 * std::f64::consts::PI * ALPHA_EM);
-            Ok(SignalFn(move |g: f64| per_g2 * g * g))
-        },
-        progress,
-        cache.as_ref(),
-    )?;
-    let (limits, grid) = limits_and_grid(&masses, &couplings, rows, |m| m, |g| g);
-    Ok(ReachResult {
-        preset: preset_label.to_string(),
-        model: preset.model.name.clone(),
-        plane: Plane::Epsilon,
+    let cache_key = format!("missing-energy {}", boson.name());
+    let scan = GSquaredScan {
+        preset_label,
+        preset,
+        opts,
         exposure,
-        signal_upper_limit: n_ul,
-        limits,
-        grid,
-        channels: Vec::new(),
-        meta: result_meta(
-            Plane::Epsilon,
-            ("g_X", "g_X"),
-            "m_X",
-            exposure_unit_of(&preset.beam.particle),
-            &preset.statistics,
-            opts,
-        ),
-    })
+        n_ul,
+        masses: &masses,
+        cache_key: &cache_key,
+        coupling: ("g_X", "g_X"),
+        mass_symbol: "m_X",
+    };
+    let per_g2 = |m: f64| {
+        Ok(exposure
+            * preset.selection.signal_efficiency.at(m)
+            * boson_yield_per_eot(&setup, &tracks, boson, m)
+            / (4.0 * std::f64::consts::PI * ALPHA_EM))
+    };
+    run_g_squared_scan(&scan, per_g2, progress)
 }

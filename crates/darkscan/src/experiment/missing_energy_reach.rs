@@ -137,6 +137,75 @@ pub fn run_missing_energy(
     })
 }
 
+/// What a missing-energy scan without a dark sector reports (B−L Z′,
+/// electron-coupled S, P, V, A): its labels and inputs, for
+/// [`run_g_squared_scan`].
+pub(crate) struct GSquaredScan<'a> {
+    /// The preset's label in the result.
+    pub preset_label: &'a str,
+    /// The preset.
+    pub preset: &'a Preset,
+    /// The run options.
+    pub opts: &'a ReachOptions,
+    /// Particles on target.
+    pub exposure: f64,
+    /// The signal upper limit (same at every mass).
+    pub n_ul: f64,
+    /// The masses (GeV), already checked.
+    pub masses: &'a [f64],
+    /// The resume-cache key of the model.
+    pub cache_key: &'a str,
+    /// The coupling's name and label (e.g. `g_X`).
+    pub coupling: (&'static str, &'static str),
+    /// The mass symbol (e.g. `m_X`).
+    pub mass_symbol: &'static str,
+}
+
+/// The scan shared by the missing-energy runners whose signal is
+/// N_sig(m, g) = `per_g2(m)` · g² (every width ∝ g², so the branching ratio
+/// and the yield are per-mass numbers): the grid, the limits on the g axis,
+/// and the result with its metadata.
+pub(crate) fn run_g_squared_scan(
+    scan: &GSquaredScan<'_>,
+    per_g2: impl Fn(f64) -> Result<f64, ReachError> + Sync,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ReachResult, ReachError> {
+    let preset = scan.preset;
+    let couplings = preset.scan.couplings();
+    let n_ul_by_mass = vec![scan.n_ul; scan.masses.len()];
+    let cache = open_resume_for(scan.opts, scan.cache_key, preset)?;
+    let rows = scan_grid_resumable(
+        scan.masses,
+        &couplings,
+        &n_ul_by_mass,
+        |_, m| {
+            let k = per_g2(m)?;
+            Ok(SignalFn(move |g: f64| k * g * g))
+        },
+        progress,
+        cache.as_ref(),
+    )?;
+    let (limits, grid) = limits_and_grid(scan.masses, &couplings, rows, |m| m, |g| g);
+    Ok(ReachResult {
+        preset: scan.preset_label.to_string(),
+        model: preset.model.name.clone(),
+        plane: Plane::Epsilon,
+        exposure: scan.exposure,
+        signal_upper_limit: scan.n_ul,
+        limits,
+        grid,
+        channels: Vec::new(),
+        meta: result_meta(
+            Plane::Epsilon,
+            scan.coupling,
+            scan.mass_symbol,
+            exposure_unit_of(&preset.beam.particle),
+            &preset.statistics,
+            scan.opts,
+        ),
+    })
+}
+
 /// Every mass positive, below the beam energy and not below the validity of
 /// the electron bremsstrahlung cross sections
 /// ([`crate::production::electron_brem_light::LIGHT_MIN_MASS`], 1 keV).
