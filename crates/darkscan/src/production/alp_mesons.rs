@@ -308,18 +308,9 @@ pub fn width_klong_pi0_a(ma: f64, model: &AlpModel) -> f64 {
     (re * re + im * im) * sqrt_kallen(mk, mpi, ma) / (16.0 * PI * mk.powi(3))
 }
 
-/// PDG number of a parent given by name ("K+", "K_L", "B+", "B0"; case
-/// insensitive) or number.
-#[must_use]
-pub fn parent_pdg(name: &str) -> Option<i32> {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "k+" | "kplus" | "321" => Some(321),
-        "k_l" | "kl" | "k_l0" | "130" => Some(130),
-        "b+" | "bplus" | "521" => Some(521),
-        "b0" | "511" => Some(511),
-        _ => None,
-    }
-}
+/// PDG number of a parent given by name: the ALP has the scalar's parents
+/// (K⁺, K_L, B⁺, B⁰), so the scalar's parser serves both.
+pub use crate::production::scalar::parent_pdg;
 
 fn d(pdg: i32) -> Daughter {
     Daughter::from_pdg(pdg).expect("particle in units")
