@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use clap::Args;
 use darkscan::model::alp::AlpModel;
-use darkscan::production::alp_mesons::{channels, parent_pdg};
+use darkscan::production::alp_mesons::channels;
 
 /// ALP production branching ratios in meson decays.
 #[derive(Args)]
@@ -17,7 +17,7 @@ pub struct Opts {
     /// BC10 universal fermion coupling g_Y (g_af = g_Y m_f/v); branching ratios scale as g_Y^2.
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     g_y: f64,
-    /// BC11 gluon coupling 1/f_G in GeV^-1, L = (alpha_s/8pi)(a/f_G) G Gtilde (K+ -> pi+ a only).
+    /// BC11 gluon coupling 1/f_G in GeV^-1, L = (alpha_s/8pi)(a/f_G) G Gtilde (K -> pi a from the chiral term and, through its induced top loop, K_L and B channels).
     #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
     inv_f_g: f64,
     /// Print one JSON object.
@@ -28,18 +28,7 @@ pub struct Opts {
 impl Opts {
     /// Runs the subcommand.
     pub fn run(&self) -> Result<()> {
-        let Some(pdg) = parent_pdg(&self.parent) else {
-            bail!(
-                "invalid --parent value '{}': expected one of K+, K_L, B+, B0",
-                self.parent
-            );
-        };
-        if !(self.mass.is_finite() && self.mass > 0.0) {
-            bail!(
-                "invalid --mass value '{}': expected a positive mass in GeV",
-                self.mass
-            );
-        }
+        let pdg = super::spin0_parent_and_mass(&self.parent, self.mass)?;
         for (flag, v) in [("--g-y", self.g_y), ("--inv-f-g", self.inv_f_g)] {
             if !v.is_finite() {
                 bail!("invalid {flag} value '{v}': expected a finite coupling");

@@ -29,3 +29,16 @@ impl ProductionCommand {
         }
     }
 }
+
+/// The parent (K+, K_L, B+, B0) and mass of a spin-0 production request
+/// (scalar and ALP share the parents), or the one-line error naming the
+/// flag.
+pub(crate) fn spin0_parent_and_mass(parent: &str, mass: f64) -> Result<i32> {
+    let Some(pdg) = darkscan::production::scalar::parent_pdg(parent) else {
+        anyhow::bail!("invalid --parent value '{parent}': expected one of K+, K_L, B+, B0");
+    };
+    if !(mass.is_finite() && mass > 0.0) {
+        anyhow::bail!("invalid --mass value '{mass}': expected a positive mass in GeV");
+    }
+    Ok(pdg)
+}

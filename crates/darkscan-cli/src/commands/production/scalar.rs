@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use clap::Args;
 use darkscan::model::scalar::ScalarModel;
-use darkscan::production::scalar::{channels, parent_pdg};
+use darkscan::production::scalar::channels;
 
 /// Dark-scalar production branching ratios.
 #[derive(Args)]
@@ -25,18 +25,7 @@ pub struct Opts {
 impl Opts {
     /// Runs the subcommand.
     pub fn run(&self) -> Result<()> {
-        let Some(pdg) = parent_pdg(&self.parent) else {
-            bail!(
-                "invalid --parent value '{}': expected one of K+, K_L, B+, B0",
-                self.parent
-            );
-        };
-        if !(self.mass.is_finite() && self.mass > 0.0) {
-            bail!(
-                "invalid --mass value '{}': expected a positive mass in GeV",
-                self.mass
-            );
-        }
+        let pdg = super::spin0_parent_and_mass(&self.parent, self.mass)?;
         if !(self.theta2.is_finite() && self.theta2 > 0.0) {
             bail!(
                 "invalid --theta2 value '{}': expected a positive mixing angle squared",
