@@ -196,6 +196,12 @@ pub fn bc10_fcnc_factor() -> f64 {
 /// integrals done by Gauss–Legendre quadrature in L = ln(Λ/μ).
 #[must_use]
 pub fn bc11_fcnc_factor() -> f64 {
+    // A constant: computed once (it enters every K and B amplitude).
+    static F: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    *F.get_or_init(bc11_fcnc_factor_uncached)
+}
+
+fn bc11_fcnc_factor_uncached() -> f64 {
     use crate::model::scalar::alpha_s;
     use crate::numeric::quadrature::composite_gauss_legendre;
     let v = higgs_vev();
