@@ -76,7 +76,7 @@
 use crate::model::ModelError;
 use crate::model::electron_g2::BosonType;
 use crate::numeric::quadrature::composite_gauss_legendre;
-use crate::production::electron_brem::{self, BremMethod, Nucleus, chi, x_range};
+use crate::production::electron_brem::{self, BremMethod, KFactorTable, Nucleus, chi, x_range};
 use crate::units::{ALPHA_EM, ELECTRON};
 use std::sync::OnceLock;
 
@@ -195,67 +195,22 @@ pub fn sigma_iww_checked(
     Ok(sigma_iww(boson, e0, m, nucleus, x_cut))
 }
 
-/// DMG4's K-factor table for one boson type on lead (m in GeV by row,
-/// E₀ = 20, 40, …, 160 GeV by column).
-struct KTable {
-    masses: Vec<f64>,
-    k: Vec<[f64; 8]>,
-}
-
-fn parse_k_table(text: &str) -> KTable {
-    let mut masses = Vec::new();
-    let mut k = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("m_GeV"))
-    {
-        let vals: Vec<f64> = line
-            .split(',')
-            .map(|v| v.trim().parse().unwrap_or(f64::NAN))
-            .collect();
-        if let [m, rest @ ..] = vals.as_slice()
-            && let Ok(row) = <[f64; 8]>::try_from(rest)
-        {
-            masses.push(*m);
-            k.push(row);
-        }
-    }
-    KTable { masses, k }
-}
-
-fn k_table(boson: BosonType) -> Option<&'static KTable> {
-    static S: OnceLock<KTable> = OnceLock::new();
-    static P: OnceLock<KTable> = OnceLock::new();
-    static A: OnceLock<KTable> = OnceLock::new();
+fn k_table(boson: BosonType) -> Option<&'static KFactorTable> {
+    static S: OnceLock<KFactorTable> = OnceLock::new();
+    static P: OnceLock<KFactorTable> = OnceLock::new();
+    static A: OnceLock<KFactorTable> = OnceLock::new();
     match boson {
-        BosonType::Scalar => {
-            Some(S.get_or_init(|| {
-                parse_k_table(include_str!("../../data/dmg4_kfactors_scalar_pb.csv"))
-            }))
-        }
-        BosonType::Pseudoscalar => Some(P.get_or_init(|| {
-            parse_k_table(include_str!("../../data/dmg4_kfactors_pseudoscalar_pb.csv"))
+        BosonType::Scalar => Some(S.get_or_init(|| {
+            KFactorTable::parse(include_str!("../../data/dmg4_kfactors_scalar_pb.csv"))
         })),
-        BosonType::Axial => {
-            Some(A.get_or_init(|| {
-                parse_k_table(include_str!("../../data/dmg4_kfactors_axial_pb.csv"))
-            }))
-        }
+        BosonType::Pseudoscalar => Some(P.get_or_init(|| {
+            KFactorTable::parse(include_str!("../../data/dmg4_kfactors_pseudoscalar_pb.csv"))
+        })),
+        BosonType::Axial => Some(A.get_or_init(|| {
+            KFactorTable::parse(include_str!("../../data/dmg4_kfactors_axial_pb.csv"))
+        })),
         BosonType::Vector => None,
     }
-}
-
-/// Index i with xs[i] ≤ v ≤ xs[i+1] and the linear weight, clamped.
-fn bracket(xs: &[f64], v: f64) -> (usize, f64) {
-    let n = xs.len();
-    if v <= xs[0] {
-        return (0, 0.0);
-    }
-    if v >= xs[n - 1] {
-        return (n - 2, 1.0);
-    }
-    let i = xs.partition_point(|&x| x <= v) - 1;
-    (i, (v - xs[i]) / (xs[i + 1] - xs[i]))
 }
 
 /// DMG4's K-factor σ_IWW,log/σ_ETL on lead for `boson` (the vector's is
@@ -269,11 +224,7 @@ pub fn k_factor(boson: BosonType, m: f64, e0: f64) -> f64 {
     let Some(t) = k_table(boson) else {
         return electron_brem::k_factor(m, e0);
     };
-    let energies: Vec<f64> = (1..=8).map(|i| 20.0 * f64::from(i)).collect();
-    let (i, wm) = bracket(&t.masses, m);
-    let (j, we) = bracket(&energies, e0);
-    let row = |r: &[f64; 8]| (1.0 - we) * r[j] + we * r[j + 1];
-    (1.0 - wm) * row(&t.k[i]) + wm * row(&t.k[i + 1])
+    t.at(m, e0)
 }
 
 /// DMG4's leading-log IWW total at ε = 1 (GeV⁻²), the base of its ETL:

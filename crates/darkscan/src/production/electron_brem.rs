@@ -235,17 +235,21 @@ pub fn sigma_iww_log(e0: f64, m: f64, nucleus: Nucleus) -> f64 {
     (4.0 / 3.0) * ALPHA_EM.powi(3) * chi_el * beta * (1.0 / (delta * delta)).ln() / (m * m)
 }
 
-struct KTable {
+/// A DMG4 K-factor table for lead: σ_IWW,log/σ_ETL by mass (rows, GeV) and
+/// beam energy (columns E₀ = 20, 40, …, 160 GeV), as DMG4's `KFactors*.code`
+/// (Bondi et al., CPC 269 (2021) 108129). One type for the vector's table
+/// and the scalar, pseudoscalar and axial ones of
+/// [`crate::production::boson_brem`].
+pub(crate) struct KFactorTable {
     masses: Vec<f64>,
-    energies: Vec<f64>,
+    energies: [f64; 8],
     /// k[i_mass][i_energy]
-    k: Vec<Vec<f64>>,
+    k: Vec<[f64; 8]>,
 }
 
-fn k_table() -> &'static KTable {
-    static TABLE: OnceLock<KTable> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let text = include_str!("../../data/dmg4_kfactors_pb.csv");
+impl KFactorTable {
+    /// Parses `m_GeV,E20,…,E160` rows (`#` comments, one header line).
+    pub(crate) fn parse(text: &str) -> Self {
         let mut masses = Vec::new();
         let mut k = Vec::new();
         for line in text
@@ -256,18 +260,36 @@ fn k_table() -> &'static KTable {
                 .split(',')
                 .map(|v| v.trim().parse().unwrap_or(f64::NAN))
                 .collect();
-            if vals.len() == 9 {
-                masses.push(vals[0]);
-                k.push(vals[1..].to_vec());
+            if let [m, rest @ ..] = vals.as_slice()
+                && let Ok(row) = <[f64; 8]>::try_from(rest)
+            {
+                masses.push(*m);
+                k.push(row);
             }
         }
-        let energies = (1..=8).map(|i| 20.0 * i as f64).collect();
-        KTable {
+        Self {
             masses,
-            energies,
+            energies: std::array::from_fn(|i| 20.0 * (i + 1) as f64),
             k,
         }
-    })
+    }
+
+    /// K at (m, E₀): bilinear, clamped at the table edges (1 MeV–3 GeV,
+    /// 20–160 GeV) as DMG4 does.
+    pub(crate) fn at(&self, m: f64, e0: f64) -> f64 {
+        let (i, wm) = bracket(&self.masses, m);
+        let (j, we) = bracket(&self.energies, e0);
+        let k00 = self.k[i][j];
+        let k01 = self.k[i][j + 1];
+        let k10 = self.k[i + 1][j];
+        let k11 = self.k[i + 1][j + 1];
+        (1.0 - wm) * ((1.0 - we) * k00 + we * k01) + wm * ((1.0 - we) * k10 + we * k11)
+    }
+}
+
+fn k_table() -> &'static KFactorTable {
+    static TABLE: OnceLock<KFactorTable> = OnceLock::new();
+    TABLE.get_or_init(|| KFactorTable::parse(include_str!("../../data/dmg4_kfactors_pb.csv")))
 }
 
 /// Index i with xs[i] ≤ v ≤ xs[i+1] and the linear weight, clamped to the grid.
@@ -287,14 +309,7 @@ fn bracket(xs: &[f64], v: f64) -> (usize, f64) {
 /// the table edges (1 MeV–3 GeV, 20–160 GeV) as DMG4 does.
 #[must_use]
 pub fn k_factor(m: f64, e0: f64) -> f64 {
-    let t = k_table();
-    let (i, wm) = bracket(&t.masses, m);
-    let (j, we) = bracket(&t.energies, e0);
-    let k00 = t.k[i][j];
-    let k01 = t.k[i][j + 1];
-    let k10 = t.k[i + 1][j];
-    let k11 = t.k[i + 1][j + 1];
-    (1.0 - wm) * ((1.0 - we) * k00 + we * k01) + wm * ((1.0 - we) * k10 + we * k11)
+    k_table().at(m, e0)
 }
 
 /// Total ETL cross section at ε = 1 (GeV⁻²).
