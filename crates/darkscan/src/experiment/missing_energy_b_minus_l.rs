@@ -23,7 +23,7 @@
 use crate::experiment::missing_energy_reach::{GSquaredScan, run_g_squared_scan, setup_of};
 use crate::experiment::preset::Preset;
 use crate::model::b_minus_l::invisible_branching_ratio;
-use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, scan_masses, signal_upper_limit};
+use crate::reach::{ReachError, ReachOptions, ReachResult};
 use crate::units::ALPHA_EM;
 
 /// g²/(4πα) per g²: converts the A′ yield at ε = 1 to the Z′ yield at g = 1.
@@ -44,42 +44,24 @@ pub fn run_missing_energy_b_minus_l(
         .model
         .b_minus_l()
         .ok_or_else(|| ReachError::Preset("not a b-minus-l preset".into()))?;
-    if opts.plane != Plane::Epsilon || opts.alpha_d.is_some() || opts.mass_ratio.is_some() {
-        return Err(ReachError::Preset(
-            "b-minus-l has no dark sector: --plane y, --alpha-d and --mass-ratio do not apply"
-                .into(),
-        ));
-    }
-    let beam = preset.beam.energy_gev;
-    let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
-    if !(exposure.is_finite() && exposure > 0.0) {
-        return Err(ReachError::InvalidExposure(exposure));
-    }
-    if !preset.statistics.observed_masses_gev.is_empty() {
-        return Err(ReachError::Preset(
-            "statistics.observed_masses_gev: a missing-energy search reconstructs no mass".into(),
-        ));
-    }
-    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
-    let masses = scan_masses(&preset.scan, opts);
-    crate::experiment::missing_energy_reach::check_brem_masses(&masses, beam)?;
-    for &m in &masses {
+    let scan = GSquaredScan::new(
+        preset_label,
+        preset,
+        opts,
+        "b-minus-l has no dark sector",
+        (
+            "missing-energy b-minus-l".into(),
+            ("g_B-L", "g_B-L"),
+            "m_Z'",
+        ),
+    )?;
+    for &m in &scan.masses {
         // Fails early, naming the mass, outside the model's range.
         invisible_branching_ratio(&model, m).map_err(|e| ReachError::Preset(e.to_string()))?;
     }
     let setup = setup_of(preset)?;
     let tracks = setup.track_lengths();
-    let scan = GSquaredScan {
-        preset_label,
-        preset,
-        opts,
-        exposure,
-        n_ul,
-        masses: &masses,
-        cache_key: "missing-energy b-minus-l",
-        coupling: ("g_B-L", "g_B-L"),
-        mass_symbol: "m_Z'",
-    };
+    let exposure = scan.exposure;
     let per_g2 = |m: f64| {
         let br_inv =
             invisible_branching_ratio(&model, m).map_err(|e| ReachError::Preset(e.to_string()))?;

@@ -24,7 +24,7 @@ use crate::model::electron_g2::BosonType;
 use crate::production::boson_brem::sigma_above;
 use crate::production::electron_brem::Nucleus;
 use crate::production::shower::TrackLengths;
-use crate::reach::{Plane, ReachError, ReachOptions, ReachResult, scan_masses, signal_upper_limit};
+use crate::reach::{ReachError, ReachOptions, ReachResult};
 use crate::units::{ALPHA_EM, HBARC2_GEV2_CM2};
 
 /// Y_X(m): X per electron on target at g = e (ε = 1) with E_X above the
@@ -62,48 +62,28 @@ pub fn run_missing_energy_boson(
     opts: &ReachOptions,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ReachResult, ReachError> {
-    if opts.plane != Plane::Epsilon || opts.alpha_d.is_some() || opts.mass_ratio.is_some() {
-        return Err(ReachError::Preset(
-            "an electron-coupled S, P, V, A boson decays invisibly with BR = 1: \
-             --plane y, --alpha-d and --mass-ratio do not apply"
-                .into(),
-        ));
-    }
-    let beam = preset.beam.energy_gev;
-    let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
-    if !(exposure.is_finite() && exposure > 0.0) {
-        return Err(ReachError::InvalidExposure(exposure));
-    }
-    if !preset.statistics.observed_masses_gev.is_empty() {
-        return Err(ReachError::Preset(
-            "statistics.observed_masses_gev: a missing-energy search reconstructs no mass".into(),
-        ));
-    }
-    let n_ul = signal_upper_limit(&preset.statistics, opts)?;
-    let masses = scan_masses(&preset.scan, opts);
-    crate::experiment::missing_energy_reach::check_brem_masses(&masses, beam)?;
+    let scan = GSquaredScan::new(
+        preset_label,
+        preset,
+        opts,
+        "an electron-coupled S, P, V, A boson decays invisibly with BR = 1",
+        (
+            format!("missing-energy {}", boson.name()),
+            ("g_X", "g_X"),
+            "m_X",
+        ),
+    )?;
     // Only the vector continues below 1 MeV (`electron_brem_light`); the S, P
     // and A cross sections of `boson_brem` hold from `electron_brem::MIN_MASS`.
     if boson != BosonType::Vector {
         let min = crate::production::electron_brem::MIN_MASS;
-        if let Some(&m) = masses.iter().find(|&&m| m < min) {
+        if let Some(&m) = scan.masses.iter().find(|&&m| m < min) {
             return Err(ReachError::BremMassBelowRange(m, min));
         }
     }
     let setup = setup_of(preset)?;
     let tracks = setup.track_lengths();
-    let cache_key = format!("missing-energy {}", boson.name());
-    let scan = GSquaredScan {
-        preset_label,
-        preset,
-        opts,
-        exposure,
-        n_ul,
-        masses: &masses,
-        cache_key: &cache_key,
-        coupling: ("g_X", "g_X"),
-        mass_symbol: "m_X",
-    };
+    let exposure = scan.exposure;
     let per_g2 = |m: f64| {
         Ok(exposure
             * preset.selection.signal_efficiency.at(m)

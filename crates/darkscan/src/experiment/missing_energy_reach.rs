@@ -138,7 +138,7 @@ pub fn run_missing_energy(
 }
 
 /// What a missing-energy scan without a dark sector reports (B−L Z′,
-/// electron-coupled S, P, V, A): its labels and inputs, for
+/// electron-coupled S, P, V, A): its labels and checked inputs, for
 /// [`run_g_squared_scan`].
 pub(crate) struct GSquaredScan<'a> {
     /// The preset's label in the result.
@@ -151,14 +151,58 @@ pub(crate) struct GSquaredScan<'a> {
     pub exposure: f64,
     /// The signal upper limit (same at every mass).
     pub n_ul: f64,
-    /// The masses (GeV), already checked.
-    pub masses: &'a [f64],
+    /// The masses (GeV), checked.
+    pub masses: Vec<f64>,
     /// The resume-cache key of the model.
-    pub cache_key: &'a str,
+    pub cache_key: String,
     /// The coupling's name and label (e.g. `g_X`).
     pub coupling: (&'static str, &'static str),
     /// The mass symbol (e.g. `m_X`).
     pub mass_symbol: &'static str,
+}
+
+impl<'a> GSquaredScan<'a> {
+    /// Checks what such a scan shares: no dark-sector options (`why` opens the
+    /// error, e.g. "b-minus-l has no dark sector"), a positive exposure, no
+    /// per-mass observed counts, masses the electron bremsstrahlung covers.
+    pub(crate) fn new(
+        preset_label: &'a str,
+        preset: &'a Preset,
+        opts: &'a ReachOptions,
+        why: &str,
+        labels: (String, (&'static str, &'static str), &'static str),
+    ) -> Result<Self, ReachError> {
+        if opts.plane != Plane::Epsilon || opts.alpha_d.is_some() || opts.mass_ratio.is_some() {
+            return Err(ReachError::Preset(format!(
+                "{why}: --plane y, --alpha-d and --mass-ratio do not apply"
+            )));
+        }
+        let exposure = opts.exposure.unwrap_or(preset.exposure.particles_on_target);
+        if !(exposure.is_finite() && exposure > 0.0) {
+            return Err(ReachError::InvalidExposure(exposure));
+        }
+        if !preset.statistics.observed_masses_gev.is_empty() {
+            return Err(ReachError::Preset(
+                "statistics.observed_masses_gev: a missing-energy search reconstructs no mass"
+                    .into(),
+            ));
+        }
+        let n_ul = signal_upper_limit(&preset.statistics, opts)?;
+        let masses = scan_masses(&preset.scan, opts);
+        check_brem_masses(&masses, preset.beam.energy_gev)?;
+        let (cache_key, coupling, mass_symbol) = labels;
+        Ok(Self {
+            preset_label,
+            preset,
+            opts,
+            exposure,
+            n_ul,
+            masses,
+            cache_key,
+            coupling,
+            mass_symbol,
+        })
+    }
 }
 
 /// The scan shared by the missing-energy runners whose signal is
@@ -173,9 +217,9 @@ pub(crate) fn run_g_squared_scan(
     let preset = scan.preset;
     let couplings = preset.scan.couplings();
     let n_ul_by_mass = vec![scan.n_ul; scan.masses.len()];
-    let cache = open_resume_for(scan.opts, scan.cache_key, preset)?;
+    let cache = open_resume_for(scan.opts, &scan.cache_key, preset)?;
     let rows = scan_grid_resumable(
-        scan.masses,
+        &scan.masses,
         &couplings,
         &n_ul_by_mass,
         |_, m| {
@@ -185,7 +229,7 @@ pub(crate) fn run_g_squared_scan(
         progress,
         cache.as_ref(),
     )?;
-    let (limits, grid) = limits_and_grid(scan.masses, &couplings, rows, |m| m, |g| g);
+    let (limits, grid) = limits_and_grid(&scan.masses, &couplings, rows, |m| m, |g| g);
     Ok(ReachResult {
         preset: scan.preset_label.to_string(),
         model: preset.model.name.clone(),
